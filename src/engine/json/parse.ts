@@ -1,0 +1,171 @@
+import { parseTree, ParseErrorCode, type Node as JsoncNode, type ParseError } from 'jsonc-parser'
+import type { Finding, JsonPath } from '../findings/types'
+import { LineIndex } from './positions'
+import type { JsonNode, JsonProperty } from './tree'
+
+/** Deeper nesting than this is reported as an error instead of being parsed (no policy nests deeper than ~6). */
+export const MAX_DEPTH = 256
+
+export interface ParsedJson {
+  text: string
+  lines: LineIndex
+  root: JsonNode | undefined
+  /** JSON_SYNTAX_ERROR findings; when present `root` is undefined. */
+  syntaxErrors: Finding[]
+}
+
+const JSON_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html'
+
+function describe(code: ParseErrorCode): string {
+  switch (code) {
+    case ParseErrorCode.InvalidSymbol:
+      return 'unexpected character'
+    case ParseErrorCode.InvalidNumberFormat:
+      return 'this is not a valid number'
+    case ParseErrorCode.PropertyNameExpected:
+      return 'expected a property name in double quotes'
+    case ParseErrorCode.ValueExpected:
+      return 'expected a value (a string, number, object, array, true, false or null)'
+    case ParseErrorCode.ColonExpected:
+      return 'expected a colon after the property name'
+    case ParseErrorCode.CommaExpected:
+      return 'expected a comma between elements'
+    case ParseErrorCode.CloseBraceExpected:
+      return 'expected a closing brace }'
+    case ParseErrorCode.CloseBracketExpected:
+      return 'expected a closing bracket ]'
+    case ParseErrorCode.EndOfFileExpected:
+      return 'unexpected text after the end of the JSON document'
+    case ParseErrorCode.InvalidCommentToken:
+      return 'comments are not allowed in IAM policies'
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return 'unterminated comment'
+    case ParseErrorCode.UnexpectedEndOfString:
+      return 'unterminated string: a closing double quote is missing'
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return 'incomplete number'
+    case ParseErrorCode.InvalidUnicode:
+      return 'invalid \\u escape in a string'
+    case ParseErrorCode.InvalidEscapeCharacter:
+      return 'invalid escape sequence in a string'
+    case ParseErrorCode.InvalidCharacter:
+      return 'a control character (such as a raw tab or newline) inside a string must be escaped'
+    default:
+      return 'invalid JSON'
+  }
+}
+
+/** Depth of bracket nesting outside strings, stopping early once over the limit. */
+function nestingDepth(text: string, limit: number): { depth: number; offset: number } {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return { depth, offset: i }
+    } else if (c === 125 || c === 93) depth--
+  }
+  return { depth: 0, offset: -1 }
+}
+
+/**
+ * Parses JSON strictly (no comments, no trailing commas, as IAM requires) into a tree with positions.
+ * Never throws: every problem becomes a JSON_SYNTAX_ERROR finding with its exact position.
+ */
+export function parseJson(text: string): ParsedJson {
+  const lines = new LineIndex(text)
+  const finding = (offset: number, length: number, message: string, fixes?: Finding['fixes']): Finding => {
+    const start = lines.position(offset)
+    const f: Finding = {
+      code: 'JSON_SYNTAX_ERROR',
+      severity: 'ERROR',
+      message: `JSON syntax error at line ${start.line}, column ${start.column}: ${message}.`,
+      range: lines.range(offset, Math.max(length, offset < text.length ? 1 : 0)),
+      path: [],
+      learnMore: JSON_DOC,
+    }
+    if (fixes) f.fixes = fixes
+    return f
+  }
+  if (text.trim() === '') {
+    return { text, lines, root: undefined, syntaxErrors: [finding(0, text.length, 'the document is empty; a policy is a JSON object')] }
+  }
+  const deep = nestingDepth(text, MAX_DEPTH)
+  if (deep.offset >= 0) {
+    return {
+      text,
+      lines,
+      root: undefined,
+      syntaxErrors: [finding(deep.offset, 1, `nesting deeper than ${MAX_DEPTH} levels; an IAM policy is never nested this deeply`)],
+    }
+  }
+  const errors: ParseError[] = []
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  if (errors.length > 0) {
+    const seen = new Set<number>()
+    const out: Finding[] = []
+    for (const e of errors) {
+      if (seen.has(e.offset) || out.length >= 20) continue
+      seen.add(e.offset)
+      const comma = trailingCommaBefore(text, e.offset)
+      if (comma >= 0 && (e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected)) {
+        out.push(
+          finding(comma, 1, 'trailing comma: IAM does not accept a comma before a closing brace or bracket', [
+            { title: 'Remove the trailing comma', edits: [{ range: lines.range(comma, 1), newText: '' }] },
+          ]),
+        )
+      } else out.push(finding(e.offset, e.length, describe(e.error)))
+    }
+    return { text, lines, root: undefined, syntaxErrors: out }
+  }
+  const root = tree ? convert(tree, [], lines, text) : undefined
+  return { text, lines, root, syntaxErrors: [] }
+}
+
+/** Offset of a comma that directly precedes (ignoring white space) a closing } or ] at `offset`, else -1. */
+function trailingCommaBefore(text: string, offset: number): number {
+  const close = text[offset]
+  if (close !== '}' && close !== ']') return -1
+  let i = offset - 1
+  while (i >= 0 && /\s/.test(text[i]!)) i--
+  return text[i] === ',' ? i : -1
+}
+
+function convert(node: JsoncNode, path: JsonPath, lines: LineIndex, text: string): JsonNode {
+  const base = { offset: node.offset, length: node.length, range: lines.range(node.offset, node.length), path }
+  switch (node.type) {
+    case 'object': {
+      const properties: JsonProperty[] = []
+      for (const child of node.children ?? []) {
+        const [keyNode, valueNode] = child.children ?? []
+        if (!keyNode) continue
+        const key = String(keyNode.value)
+        properties.push({
+          key,
+          keyOffset: keyNode.offset,
+          keyLength: keyNode.length,
+          keyRange: lines.range(keyNode.offset, keyNode.length),
+          offset: child.offset,
+          length: child.length,
+          range: lines.range(child.offset, child.length),
+          value: valueNode ? convert(valueNode, [...path, key], lines, text) : undefined,
+        })
+      }
+      return { ...base, type: 'object', properties }
+    }
+    case 'array':
+      return { ...base, type: 'array', items: (node.children ?? []).map((c, i) => convert(c, [...path, i], lines, text)) }
+    case 'string':
+      return { ...base, type: 'string', value: String(node.value) }
+    case 'number':
+      return { ...base, type: 'number', value: Number(node.value), raw: text.slice(node.offset, node.offset + node.length) }
+    case 'boolean':
+      return { ...base, type: 'boolean', value: Boolean(node.value) }
+    default:
+      return { ...base, type: 'null', value: null }
+  }
+}

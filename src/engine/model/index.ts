@@ -1,0 +1,3 @@
+export * from './types'
+export * from './operators'
+export { buildPolicyModel, policyText } from './build'
