@@ -16,5 +16,12 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 10000,
     reportCompressedSize: false,
+    rollupOptions: {
+      // Cloudscape's 'use client' directives mean nothing here.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return
+        warn(warning)
+      },
+    },
   },
 })

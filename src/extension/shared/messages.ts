@@ -3,6 +3,8 @@
  * protocol version `v`; receivers validate with `isExtensionMessage` and ignore what they do not understand.
  * (The MAIN-world bridge ↔ content script protocol lives in src/extension/bridge/protocol.ts.)
  */
+import type { WhatIfReply, WhatIfRequest } from '../whatif/protocol'
+
 export const PROTOCOL_VERSION = 1 as const
 
 /** What the content script knows about the console page and its policy editor. */
@@ -28,10 +30,12 @@ export type ExtensionRequest =
   | { v: 1; type: 'insert-policy'; text: string }
   /** any → background: a window's what-if basket changed (payload owned by src/extension/whatif). */
   | { v: 1; type: 'basket-changed'; windowId?: number }
+  /** panel / popup → background: a what-if basket call (validated by src/extension/whatif/protocol.ts). Reply: WhatIfReply. */
+  | WhatIfRequest
 
-export type ExtensionReply = { ok: true; text?: string } | { ok: false; error: string } | EditorStatus
+export type ExtensionReply = { ok: true; text?: string } | { ok: false; error: string } | EditorStatus | WhatIfReply
 
-const TYPES = new Set(['get-editor-status', 'get-editor-text', 'insert-policy', 'basket-changed'])
+const TYPES = new Set(['get-editor-status', 'get-editor-text', 'insert-policy', 'basket-changed', 'whatif'])
 
 export function isExtensionMessage(x: unknown): x is ExtensionRequest {
   if (typeof x !== 'object' || x === null) return false

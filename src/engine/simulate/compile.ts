@@ -1,0 +1,144 @@
+/**
+ * Compiles policy documents (objects or JSON text) into statements ready to be evaluated many times:
+ * action globs, resource matchers, principal lists, conditions, policy-variable templates.
+ */
+import type { Range } from '../findings/types'
+import { buildPolicyModel } from '../model/build'
+import type { PolicyModel, StatementModel } from '../model/types'
+import { compileGlob, type Matcher } from '../patterns/glob'
+import { compileEncodedResourcePattern, encodeWildcards, type StringMatcher } from '../arn/match'
+import { compileConditionBlocks, type CompiledCondition } from './condition'
+import { compilePrincipal, type CompiledPrincipal } from './principal'
+import type { SimPolicyType } from './types'
+import { parseTemplate, type Template } from './variables'
+
+export interface CompiledActionElement {
+  not: boolean
+  patterns: string[]
+  /** Match lower-cased actions. */
+  matchers: Matcher[]
+}
+
+export interface CompiledResourceEntry {
+  raw: string
+  /** Set when the entry has no policy variables. */
+  matcher?: StringMatcher
+  /** The text before the resource part (encoded), and the resource part as a template. */
+  prefix?: string
+  template?: Template
+}
+
+export interface CompiledResourceElement {
+  not: boolean
+  entries: CompiledResourceEntry[]
+}
+
+export interface CompiledStatement {
+  /** Position in the Statement array (0 when Statement is one object). */
+  index: number
+  sid?: string
+  effect: 'Allow' | 'Deny' | undefined
+  range: Range
+  action?: CompiledActionElement
+  resource?: CompiledResourceElement
+  principal?: CompiledPrincipal
+  conditions: CompiledCondition[]
+  /** Why the statement can never apply (no Effect, no Action ...). */
+  invalid?: string
+}
+
+export interface CompiledPolicy {
+  /** `identity[0]`, `resourcePolicy`, `scps[1][0]` ... */
+  label: string
+  type: SimPolicyType
+  /** `Version: 2012-10-17`: policy variables are substituted. */
+  variables: boolean
+  statements: CompiledStatement[]
+}
+
+/** The policy as text for a syntax-error message, or a problem with its shape. */
+export interface PolicyCompileError {
+  label: string
+  message: string
+}
+
+function compileActions(items: string[], not: boolean): CompiledActionElement {
+  return { not, patterns: items, matchers: items.map((p) => compileGlob(p.toLowerCase(), false)) }
+}
+
+/** Index just after the fifth colon: where the resource part of an ARN starts (undefined if none). */
+function resourcePartStart(text: string): number | undefined {
+  let from = 0
+  for (let i = 0; i < 5; i++) {
+    const c = text.indexOf(':', from)
+    if (c < 0) return undefined
+    from = c + 1
+  }
+  return from
+}
+
+function compileResourceEntry(raw: string, variables: boolean): CompiledResourceEntry {
+  if (variables && raw.includes('${')) {
+    // Variables only work in the resource part, after the fifth colon (policy variables page).
+    const start = resourcePartStart(raw)
+    if (start !== undefined) {
+      const template = parseTemplate(raw.slice(start))
+      if (template.isTemplate) return { raw, prefix: encodeWildcards(raw.slice(0, start)), template }
+    }
+  }
+  return { raw, matcher: compileEncodedResourcePattern(encodeWildcards(raw)) }
+}
+
+function compileStatement(s: StatementModel, policy: CompiledPolicy): CompiledStatement {
+  const effectText = s.effect?.value
+  const effect = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined
+  const cs: CompiledStatement = {
+    index: s.index ?? 0,
+    effect,
+    range: s.range,
+    conditions: compileConditionBlocks(s.condition?.operators ?? [], policy.variables),
+  }
+  if (s.sid) cs.sid = s.sid.value
+  const problems: string[] = []
+  if (!effect) problems.push(effectText === undefined ? 'it has no Effect' : `its Effect "${effectText}" is neither Allow nor Deny`)
+  if (s.action && s.notAction) problems.push('it has both Action and NotAction')
+  else if (s.action) cs.action = compileActions(s.action.items.map((i) => i.value), false)
+  else if (s.notAction) cs.action = compileActions(s.notAction.items.map((i) => i.value), true)
+  else problems.push('it has neither Action nor NotAction')
+  if (s.resource && s.notResource) problems.push('it has both Resource and NotResource')
+  else if (s.resource) cs.resource = { not: false, entries: s.resource.items.map((i) => compileResourceEntry(i.value, policy.variables)) }
+  else if (s.notResource) cs.resource = { not: true, entries: s.notResource.items.map((i) => compileResourceEntry(i.value, policy.variables)) }
+  else if (policy.type !== 'resource' && policy.type !== 'scp' && policy.type !== 'rcp')
+    problems.push('it has neither Resource nor NotResource, which this policy type requires')
+  if (policy.type === 'resource' || policy.type === 'rcp') {
+    if (s.principal && s.notPrincipal) problems.push('it has both Principal and NotPrincipal')
+    else if (s.principal) cs.principal = compilePrincipal(s.principal, false)
+    else if (s.notPrincipal) cs.principal = compilePrincipal(s.notPrincipal, true)
+    else if (policy.type === 'resource') problems.push('a resource-based policy statement needs a Principal or NotPrincipal')
+  }
+  if (problems.length) cs.invalid = problems.join('; ')
+  return cs
+}
+
+export function compileModel(model: PolicyModel, label: string, type: SimPolicyType): CompiledPolicy {
+  const policy: CompiledPolicy = { label, type, variables: model.version?.value === '2012-10-17', statements: [] }
+  for (const s of model.statements) policy.statements.push(compileStatement(s, policy))
+  return policy
+}
+
+/**
+ * Compiles one policy given as an object or JSON text. JSON syntax errors, and documents that are not
+ * objects, are returned as an error naming the policy and the position.
+ */
+export function compilePolicy(input: unknown, label: string, type: SimPolicyType): CompiledPolicy | PolicyCompileError {
+  if (typeof input !== 'string' && (typeof input !== 'object' || input === null || Array.isArray(input)))
+    return { label, message: `${label} must be a policy document (a JSON object or its text)` }
+  const model = buildPolicyModel(input)
+  if (!model.root) {
+    const first = model.problems[0]
+    const where = first ? ` at line ${first.range.start.line}, column ${first.range.start.column}` : ''
+    return { label, message: `${label} is not valid JSON${where}: ${first?.message ?? 'empty document'}` }
+  }
+  if (model.root.type !== 'object') return { label, message: `${label} must be a JSON object with Version and Statement` }
+  return compileModel(model, label, type)
+}

@@ -1,0 +1,120 @@
+/** Sentences for people: one per statement, and the wording of the decision. */
+import type { SimRequest } from './request'
+import type { StatementOutcome } from './statement'
+import type { ConditionExplanation, ExplanationLine, PrincipalMatchKind } from './types'
+
+export function quote(values: readonly string[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ')
+}
+
+/** `identity[0] Statement[1] (Sid "DenyAll")`. */
+export function statementName(o: StatementOutcome): string {
+  const sid = o.stmt.sid ? ` (Sid ${JSON.stringify(o.stmt.sid)})` : ''
+  return `${o.policy.label} Statement[${o.stmt.index}]${sid}`
+}
+
+export function callerName(req: SimRequest): string {
+  const c = req.caller
+  switch (c.kind) {
+    case 'unknown':
+      return 'the caller'
+    case 'anonymous':
+      return 'an anonymous caller'
+    case 'service':
+      return `the service principal ${c.service}`
+    default:
+      return c.arn ?? c.raw ?? 'the caller'
+  }
+}
+
+const HOW: Record<PrincipalMatchKind, string> = {
+  direct: "names the caller's own ARN",
+  wildcard: 'names everyone ("*")',
+  role: "names the caller's role ARN",
+  account: "names the caller's account, which delegates to that account's IAM policies",
+  'not-listed': 'NotPrincipal does not list the caller',
+}
+
+export function conditionSentence(c: ConditionExplanation): string {
+  const req = c.requestValues === null ? 'absent' : c.requestValues.length === 0 ? '[] (empty set)' : `[${quote(c.requestValues)}]`
+  const note = c.note ? ` (${c.note})` : ''
+  return `${c.operator} ${c.key}: request ${req} vs policy [${quote(c.policyValues)}] → ${c.result}${note}`
+}
+
+function actionPart(o: StatementOutcome, req: SimRequest): string {
+  const el = o.stmt.action
+  if (!el) return 'it has no usable Action'
+  if (el.not)
+    return o.action.matched
+      ? `${req.action} is not in NotAction [${quote(el.patterns)}]`
+      : `NotAction excludes ${req.action} (${quote(o.action.matchedBy)})`
+  return o.action.matched ? `${req.action} matches Action ${quote(o.action.matchedBy)}` : `${req.action} is not covered by Action [${quote(el.patterns)}]`
+}
+
+function resourcePart(o: StatementOutcome, req: SimRequest): string | undefined {
+  const el = o.stmt.resource
+  const r = o.resource
+  if (!el || !r) return el ? undefined : o.policy.type === 'resource' ? 'no Resource element: it applies to the resource the policy is attached to' : undefined
+  const entries = el.entries.map((e) => e.raw)
+  const note = r.note ? ` (${r.note})` : ''
+  if (el.not)
+    return r.matched
+      ? `${req.resource} is not in NotResource [${quote(entries)}]${note}`
+      : `NotResource excludes ${req.resource} (${quote(r.matchedBy)})${note}`
+  return r.matched ? `${req.resource} matches Resource ${quote(r.matchedBy)}${note}` : `${req.resource} does not match Resource [${quote(entries)}]${note}`
+}
+
+function principalPart(o: StatementOutcome, req: SimRequest): string | undefined {
+  const p = o.principal
+  if (!p) return undefined
+  const el = o.stmt.principal!
+  const note = p.note ? ` (${p.note})` : ''
+  if (p.matched && p.kind) return `${el.element} ${HOW[p.kind]}${p.matchedBy.length ? ` (${quote(p.matchedBy)})` : ''}${note}`
+  if (el.not) return `NotPrincipal lists every principal ${callerName(req)} presents (${quote(p.matchedBy)}), so it is exempt${note}`
+  return `Principal does not name ${callerName(req)}${note}`
+}
+
+/** The statement line: structured fields plus a sentence. */
+export function statementLine(o: StatementOutcome, req: SimRequest, decisive: boolean): ExplanationLine {
+  const s = o.stmt
+  const parts: string[] = []
+  if (s.invalid) parts.push(`ignored because ${s.invalid}`)
+  parts.push(actionPart(o, req))
+  const evaluatedRest = o.resource !== undefined || o.principal !== undefined || o.conditions.length > 0 || !s.resource
+  if (evaluatedRest) {
+    const rp = resourcePart(o, req)
+    if (rp) parts.push(rp)
+    const pp = principalPart(o, req)
+    if (pp) parts.push(pp)
+    for (const c of o.conditions) parts.push(`condition ${conditionSentence(c)}`)
+    if (o.conditions.length < s.conditions.length) parts.push('later conditions not evaluated')
+  } else if (!o.action.matched) parts.push('the other elements were not evaluated')
+  const verdict = o.applies ? (s.effect === 'Deny' ? 'denies' : 'allows') : 'does not apply'
+  const line: ExplanationLine = {
+    kind: 'statement',
+    text: `${statementName(o)} (${s.effect ?? 'no Effect'}) ${verdict}: ${parts.join('; ')}.`,
+    policy: o.policy.label,
+    policyType: o.policy.type,
+    statement: s.index,
+    matched: o.applies,
+    decisive,
+    range: s.range,
+  }
+  if (s.sid !== undefined) line.sid = s.sid
+  if (s.effect) line.effect = s.effect
+  if (s.action) {
+    line.action = { element: s.action.not ? 'NotAction' : 'Action', matched: o.action.matched, matchedBy: o.action.matchedBy }
+    if (o.action.note) line.action.note = o.action.note
+  }
+  if (s.resource && o.resource) {
+    line.resource = { element: s.resource.not ? 'NotResource' : 'Resource', matched: o.resource.matched, matchedBy: o.resource.matchedBy }
+    if (o.resource.note) line.resource.note = o.resource.note
+  }
+  if (o.principal && s.principal) {
+    line.principal = { element: s.principal.element, matched: o.principal.matched, matchedBy: o.principal.matchedBy }
+    if (o.principal.kind) line.principal.how = o.principal.kind
+    if (o.principal.note) line.principal.note = o.principal.note
+  }
+  if (o.conditions.length) line.conditions = o.conditions
+  return line
+}

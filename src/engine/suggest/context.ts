@@ -1,0 +1,76 @@
+import type { Catalogue } from '../catalogue'
+import type { Fix, JsonPath, PolicyType, Range, Severity, Suggestion, SuggestionCategory } from '../findings/types'
+import type { PolicyModel } from '../model/types'
+import { PolicyEditor } from './edits'
+import { EffectiveAccess } from './effective'
+import type { ArnContext } from './placeholders'
+import type { StatementInfo } from './statements'
+
+/** Everything a suggestion check reads; built once per policy. */
+export interface SuggestContext {
+  model: PolicyModel
+  catalogue: Catalogue
+  policyType: PolicyType
+  arn: ArnContext
+  statements: StatementInfo[]
+  effective: EffectiveAccess
+  editor: PolicyEditor
+}
+
+export function newContext(model: PolicyModel, catalogue: Catalogue, policyType: PolicyType, arn: ArnContext, statements: StatementInfo[]): SuggestContext {
+  return { model, catalogue, policyType, arn, statements, effective: new EffectiveAccess(statements, catalogue), editor: new PolicyEditor(model) }
+}
+
+/** Policies that grant permissions to the principal they are attached to. */
+export function grantsToHolder(t: PolicyType): boolean {
+  return t === 'identity' || t === 'session'
+}
+
+export interface SuggestionInit {
+  code: string
+  severity: Severity
+  category: SuggestionCategory
+  message: string
+  at: { range: Range; path: JsonPath }
+  actions?: string[]
+  fixes?: (Fix | undefined)[]
+  learnMore?: string
+}
+
+export function suggestion(init: SuggestionInit): Suggestion {
+  const s: Suggestion = {
+    code: init.code,
+    severity: init.severity,
+    message: init.message,
+    range: init.at.range,
+    path: init.at.path,
+    category: init.category,
+  }
+  if (init.actions && init.actions.length) s.actions = [...new Set(init.actions)]
+  const fixes = (init.fixes ?? []).filter((f): f is Fix => !!f && f.edits.length > 0)
+  if (fixes.length) s.fixes = fixes
+  if (init.learnMore) s.learnMore = init.learnMore
+  return s
+}
+
+/** "a, b and c"; long lists end with "and N more". */
+export function nameList(items: readonly string[], max = 6): string {
+  if (items.length === 0) return ''
+  if (items.length === 1) return items[0]!
+  if (items.length <= max) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`
+}
+
+export function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/**
+ * Actions whose names say they only read (Get…, List…, Describe…). A few of them carry a "Write" or
+ * "Permissions management" access level in the Service Authorization Reference (billing:GetResourcePolicy);
+ * they change nothing, so the checks about changing resources or permissions leave them out.
+ */
+export function readsByName(action: string): boolean {
+  const name = action.slice(action.indexOf(':') + 1)
+  return /^(Get|List|Describe|Search|View|BatchGet|Query|Scan|Head)[A-Z]/.test(name)
+}

@@ -1,0 +1,180 @@
+import type { Fix, Severity, Suggestion } from '../../findings/types'
+import { globMatch } from '../../patterns/glob'
+import { grantsToHolder, nameList, suggestion, type SuggestContext } from '../context'
+import type { Grant } from '../effective'
+import { denyFix, removeActionsFix } from '../fixes'
+import { EXAMPLE_ACCOUNT } from '../placeholders'
+import { conditionValues } from '../statements'
+import { PASS_ROLE, PRIVESC_METHODS, type PrivescMethod } from './methods'
+
+/**
+ * How much a grant helps an escalation: 3 unrestricted, 2 limited by a condition or a wildcard name,
+ * 1 named resources only, 0 harmless for this method.
+ */
+function strength(g: Grant, m: PrivescMethod): number {
+  if (m.safeWithKeys && m.safeWithKeys.some((k) => conditionValues(g.statement.model, k).some((c) => !c.negated && c.values.some((v) => v !== '*')))) return 0
+  if (g.scope === 'self' && m.selfSafe) return 0
+  switch (g.scope) {
+    case 'all':
+      return g.conditioned ? 2 : 3
+    case 'pattern':
+    case 'self':
+      return g.conditioned ? 1 : 2
+    default:
+      return 1
+  }
+}
+
+/** Does the statement's iam:PassedToService condition (if any) let a role go to one of these services? */
+function passedToServiceAllows(g: Grant, services: readonly string[]): { allowed: boolean; restricted: boolean } {
+  const conds = conditionValues(g.statement.model, 'iam:PassedToService')
+  if (conds.length === 0) return { allowed: true, restricted: false }
+  for (const c of conds) {
+    const hit = services.some((svc) => c.values.some((v) => (c.like ? globMatch(v.toLowerCase(), svc) : v.toLowerCase() === svc)))
+    if (c.negated ? hit : !hit) return { allowed: false, restricted: true }
+  }
+  return { allowed: true, restricted: !conds.every((c) => c.negated) }
+}
+
+function passRoleStrength(g: Grant, services: readonly string[]): number {
+  const p = passedToServiceAllows(g, services)
+  if (!p.allowed) return 0
+  if (!p.restricted) return g.scope === 'all' ? (g.conditioned ? 2 : 3) : g.scope === 'specific' ? 1 : g.conditioned ? 1 : 2
+  // a role limited to the service that needs it: one named role is what AWS recommends
+  if (g.scope === 'specific') return 0
+  return g.scope === 'all' ? 2 : 1
+}
+
+interface GroupHit {
+  actions: string[]
+  grants: Grant[]
+  strength: number
+}
+
+function evaluateGroup(ctx: SuggestContext, group: readonly string[], score: (g: Grant) => number): GroupHit | undefined {
+  let best: GroupHit | undefined
+  const actions: string[] = []
+  const grants: Grant[] = []
+  let top = 0
+  for (const a of group) {
+    const info = ctx.catalogue.action(a)
+    const name = info?.key ?? a
+    const gs = ctx.effective.grants(name).filter((g) => score(g) > 0)
+    if (gs.length === 0) continue
+    const s = Math.max(...gs.map(score))
+    actions.push(name)
+    grants.push(...gs)
+    top = Math.max(top, s)
+  }
+  if (actions.length) best = { actions, grants, strength: top }
+  return best
+}
+
+const SEVERITY_BY_STRENGTH: Record<number, Severity> = { 3: 'SECURITY_WARNING', 2: 'WARNING', 1: 'SUGGESTION' }
+
+interface MethodHit {
+  method: PrivescMethod
+  groups: GroupHit[]
+  strength: number
+}
+
+function evaluateMethod(ctx: SuggestContext, m: PrivescMethod): MethodHit | undefined {
+  const groups: GroupHit[] = []
+  if (m.passRoleTo) {
+    const services = m.passRoleTo
+    const pass = evaluateGroup(ctx, [PASS_ROLE], (g) => passRoleStrength(g, services))
+    if (!pass) return undefined
+    groups.push(pass)
+  }
+  for (const group of m.requires) {
+    const hit = evaluateGroup(ctx, group, (g) => strength(g, m))
+    if (!hit) return undefined
+    groups.push(hit)
+  }
+  let s = Math.min(...groups.map((g) => g.strength))
+  if (m.dependsOnTargets) s = Math.min(s, 2)
+  return { method: m, groups, strength: s }
+}
+
+/** Method A implies B when every group of A is one of B's groups (B needs A and more). */
+function groupsOf(m: PrivescMethod): string[] {
+  return [...(m.passRoleTo ? [PASS_ROLE] : []), ...m.requires.map((g) => [...g].sort().join('|'))]
+}
+function implies(a: PrivescMethod, b: PrivescMethod): boolean {
+  const bg = new Set(groupsOf(b))
+  return a !== b && groupsOf(a).every((g) => bg.has(g)) && groupsOf(a).length < bg.size
+}
+
+function describeGroup(g: GroupHit): string {
+  const where = [...new Set(g.grants.map((x) => x.statement.label))]
+  return `${nameList(g.actions, 3)} (${nameList(where, 3)})`
+}
+
+function passRoleFix(ctx: SuggestContext, hit: MethodHit): Fix | undefined {
+  const m = hit.method
+  if (!m.passRoleTo) return undefined
+  const pass = hit.groups[0]!
+  const stmts = [...new Set(pass.grants.map((g) => g.statement))]
+  if (stmts.length !== 1) return undefined
+  const s = stmts[0]!
+  const el = s.model.action
+  if (!el || s.notAction || s.model.notResource) return undefined
+  // only a statement about PassRole alone can be narrowed without changing its other actions
+  if (!s.actionItems.every((i) => ctx.catalogue.expand(i.item.value).every((a) => a.key === PASS_ROLE) && i.match(PASS_ROLE))) return undefined
+  if (s.model.condition && s.model.condition.node.type !== 'object') return undefined
+  const service = m.passRoleTo[0]!
+  const account = ctx.arn.account ?? EXAMPLE_ACCOUNT
+  const role = `arn:${ctx.arn.partition}:iam::${account}:role/my-role`
+  const keepResources = pass.grants.every((g) => g.scope === 'specific')
+  const edits = keepResources ? [] : [ctx.editor.setElement(s.model, 'Resource', role)]
+  if (conditionValues(s.model, 'iam:PassedToService').length === 0) {
+    const c = ctx.editor.addCondition(s.model, 'StringEquals', { 'iam:PassedToService': service })
+    if (!c) return undefined
+    edits.push(c)
+  }
+  if (keepResources) return { title: `Allow passing these roles only to ${service}`, edits }
+  const note = ctx.arn.account ? 'replace my-role' : `replace my-role and the example account ${EXAMPLE_ACCOUNT}`
+  return { title: `Allow passing one role, only to ${service} (${note})`, edits }
+}
+
+/**
+ * Privilege escalation: each method of the catalogue whose actions the policy allows together.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+ */
+export function checkPrivilegeEscalation(ctx: SuggestContext): Suggestion[] {
+  if (!grantsToHolder(ctx.policyType)) return []
+  const hits = PRIVESC_METHODS.map((m) => evaluateMethod(ctx, m)).filter((h): h is MethodHit => !!h)
+  const out: Suggestion[] = []
+  for (const hit of hits) {
+    if (hits.some((o) => implies(o.method, hit.method) && o.strength >= hit.strength)) continue
+    const severity = SEVERITY_BY_STRENGTH[hit.strength]
+    if (!severity) continue
+    const m = hit.method
+    const grant = hit.groups[0]!.grants[0]!
+    const parts = hit.groups.map(describeGroup)
+    const lowered =
+      hit.strength < 3
+        ? m.dependsOnTargets && hit.strength === 2
+          ? ' How far it reaches depends on which roles trust this account.'
+          : ' The risk is lower because a condition or narrow resources limit part of it; check that they limit it enough.'
+        : ''
+    const message = `Privilege escalation: ${nameList(parts)} ${parts.length > 1 ? 'together let' : 'lets'} the holder ${m.how}.${lowered} Fix: ${m.fix}.`
+    const actions = hit.groups.flatMap((g) => g.actions)
+    const target = hit.groups.length > 1 ? hit.groups[hit.groups.length - 1]! : hit.groups[0]!
+    const fixes: (Fix | undefined)[] = [passRoleFix(ctx, hit), removeActionsFix(ctx, target.actions)]
+    fixes.push(denyFix(ctx, target.actions, `DenyEscalation${m.id.replace(/_/g, '')}`, `Deny ${nameList(target.actions, 4)} in a new statement`))
+    out.push(
+      suggestion({
+        code: `PRIVILEGE_ESCALATION_${m.id}`,
+        severity,
+        category: 'privilege-escalation',
+        message,
+        at: grant.via[0]!,
+        actions,
+        fixes,
+        learnMore: m.learnMore,
+      }),
+    )
+  }
+  return out
+}

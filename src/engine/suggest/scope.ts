@@ -1,0 +1,90 @@
+import { arnFields } from '../arn/arn'
+import { compileArnFormat, resourceMatchesFormat, type ArnFormat } from '../arn/format'
+import type { ActionInfo, Catalogue } from '../catalogue'
+import { globCovers, globMatch } from '../patterns/glob'
+import type { StatementInfo } from './statements'
+
+/**
+ * How much of an action's resources a statement reaches:
+ * - `all`: every resource of the kinds the action works on (`*`, NotResource, or an ARN whose name part is all wildcard);
+ * - `pattern`: a wildcard name (`role/app-*`);
+ * - `self`: the caller's own user, through `${aws:username}` or `${aws:userid}`;
+ * - `specific`: named resources only.
+ * Per https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+ */
+export type ResourceScope = 'all' | 'pattern' | 'self' | 'specific'
+
+export const SCOPE_RANK: Record<ResourceScope, number> = { all: 3, pattern: 2, self: 1.5, specific: 1 }
+
+const formatCache = new Map<string, ArnFormat>()
+function format(f: string): ArnFormat {
+  let c = formatCache.get(f)
+  if (!c) {
+    c = compileArnFormat(f)
+    formatCache.set(f, c)
+  }
+  return c
+}
+
+/** ARN formats of the resource types an action can be scoped to (empty: the action only works with `*`). */
+export function actionFormats(catalogue: Catalogue, info: ActionInfo): ArnFormat[] {
+  const out: ArnFormat[] = []
+  for (const rt of info.resourceTypes) {
+    const t = catalogue.resourceType(info.service, rt.name)
+    for (const a of t?.arns ?? []) out.push(format(a))
+  }
+  return out
+}
+
+const SELF = /\$\{aws:(username|userid)\}/i
+
+/** Scope of one resource pattern by its text alone. */
+export function textualScope(resource: string): ResourceScope {
+  if (resource === '*') return 'all'
+  if (SELF.test(resource)) return 'self'
+  const f = arnFields(resource)
+  if (f.length === 6 && /^[*?]*$/.test(f[5]!.replace(/^[^/:]*[/:]/, ''))) return 'all'
+  return /[*?]|\$\{/.test(resource) ? 'pattern' : 'specific'
+}
+
+/**
+ * Does the resource pattern name every resource of this ARN format (partition, Region and account aside)?
+ * Variables count as fixed text here, so `user/${aws:username}` does not cover all users.
+ */
+export function coversFormat(resource: string, f: ArnFormat): boolean {
+  const fields = arnFields(resource.replace(/\$\{[^}]*\}/g, '\u0001'))
+  if (fields.length < 6) return fields[fields.length - 1] === '*' && fields.length >= 1 && globCovers(fields.join(':'), f.glob)
+  fields[1] = '*'
+  if (fields[3] !== '') fields[3] = '*'
+  if (fields[4] !== '') fields[4] = '*'
+  return globCovers(fields.join(':'), f.glob)
+}
+
+/**
+ * The widest scope at which the statement grants (or denies) `action`, or undefined when none of its
+ * resources can name a resource of that action. `forDeny` reads NotResource as narrowing, not widening.
+ */
+export function statementScope(s: StatementInfo, info: ActionInfo | undefined, catalogue: Catalogue, forDeny = false): ResourceScope | undefined {
+  if (s.notResource) return forDeny ? undefined : 'all'
+  if (!s.resources) return 'all'
+  const formats = info ? actionFormats(catalogue, info) : []
+  let best: ResourceScope | undefined
+  for (const r of s.resources) {
+    const scope = resourceScope(r, info, formats)
+    if (scope && (!best || SCOPE_RANK[scope] > SCOPE_RANK[best])) best = scope
+    if (best === 'all') break
+  }
+  return best
+}
+
+function resourceScope(r: string, info: ActionInfo | undefined, formats: ArnFormat[]): ResourceScope | undefined {
+  if (r === '*') return 'all'
+  if (!info) return textualScope(r)
+  if (info.resourceTypes.length === 0) return globMatch(r, '*') ? 'all' : undefined
+  if (formats.length === 0) return textualScope(r)
+  const matching = formats.filter((f) => resourceMatchesFormat(r, f))
+  if (matching.length === 0) return undefined
+  if (matching.some((f) => coversFormat(r, f))) return 'all'
+  const t = textualScope(r)
+  return t === 'all' ? 'pattern' : t
+}

@@ -1,0 +1,164 @@
+/**
+ * Resource and NotResource ARNs: prefix, fields, partition, service, Region and account rules per
+ * resource type (from the Service Authorization Reference's ARN formats).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
+import { PARTITIONS } from '../../arn/arn'
+import { closest } from '../../catalogue'
+import type { Fix } from '../../findings/types'
+import type { Located, StringListElement } from '../../model/types'
+import type { ArnFormatEntry } from '../catalogue-index'
+import type { ValidationContext } from '../context'
+import { ACCOUNT, isWildcardOrVariable, joinArnFields, REGION, splitArnFields, wildcardFields } from '../arn-text'
+import { RESOURCE_TYPE_RULES } from '../resource-types'
+
+const PARTITION_SET = new Set<string>(PARTITIONS)
+
+function replaceFix(ctx: ValidationContext, item: Located<string>, value: string, title: string): Fix {
+  return { title, edits: [ctx.edits.replaceWithString(item, value)] }
+}
+
+function describeFormats(formats: ArnFormatEntry[], limit = 3): string {
+  const shown = [...new Set(formats.map((f) => f.format.format))].slice(0, limit)
+  return shown.map((f) => `"${f}"`).join(', ')
+}
+
+/** Checks one ARN; returns false when it is malformed beyond the structural checks. */
+function checkArn(ctx: ValidationContext, item: Located<string>, element: string): void {
+  const value = item.value
+  if (value === '*' || /^[*?]+$/.test(value)) return
+  if (!value.startsWith('arn:')) {
+    if (value.toLowerCase().startsWith('arn:')) {
+      ctx.report('INVALID_ARN_PREFIX', item, `ARNs start with lowercase "arn:"; "${value.slice(0, 4)}" is not recognised.`, [
+        replaceFix(ctx, item, 'arn:' + value.slice(4), 'Write the prefix as "arn:"'),
+      ])
+    } else {
+      ctx.report(
+        'INVALID_ARN_PREFIX',
+        item,
+        `"${value}" is not an ARN. Each ${element} entry must be "*" or an ARN such as "arn:aws:s3:::my-bucket/*".`,
+      )
+    }
+    return
+  }
+  const fields = splitArnFields(value)
+  if (fields.length < 6) {
+    ctx.report(
+      'MISSING_ARN_FIELD',
+      item,
+      `"${value}" has ${fields.length} of the 6 colon-separated ARN fields (arn:partition:service:region:account-id:resource). Keep the empty fields' colons, as in "arn:aws:s3:::my-bucket".`,
+    )
+    return
+  }
+  const [, partition, service, region, account, resource] = fields as [string, string, string, string, string, string]
+  if (!isWildcardOrVariable(partition) && !PARTITION_SET.has(partition)) {
+    const s = closest(partition, PARTITIONS, 1)
+    ctx.report(
+      'INVALID_PARTITION',
+      item,
+      `"${partition}" is not an AWS partition. Use "aws" (or "aws-cn", "aws-us-gov"...).${s.length ? ` Did you mean "${s[0]}"?` : ''}`,
+      s.length ? [replaceFix(ctx, item, joinArnFields(['arn', s[0]!, service, region, account, resource]), `Change the partition to "${s[0]}"`)] : undefined,
+    )
+  }
+  if (service.includes('${')) return
+  if (service !== service.toLowerCase()) {
+    const lower = service.toLowerCase()
+    ctx.report('INVALID_ARN_SERVICE_CASE', item, `The service part of an ARN is lowercase: write "${lower}", not "${service}".`, [
+      replaceFix(ctx, item, joinArnFields(['arn', partition, lower, region, account, resource]), `Change the service to "${lower}"`),
+    ])
+  }
+  const svc = service.toLowerCase()
+  if (/[*?]/.test(svc)) {
+    if (svc !== '*')
+      ctx.report(
+        'WILDCARD_IN_SERVICE_NAME',
+        item,
+        `The service part "${service}" contains a wildcard, which can match services you did not intend, now or in the future. Name the service.`,
+      )
+    return
+  }
+  if (svc === '') {
+    ctx.report('UNKNOWN_ARN_SERVICE', item, `"${value}" has an empty service field, so it matches no AWS resource.`)
+    return
+  }
+  const formats = ctx.index.arnFormats.get(svc)
+  if (!formats) {
+    const s = closest(svc, ctx.index.arnFormats.keys(), 1)
+    ctx.report(
+      'UNKNOWN_ARN_SERVICE',
+      item,
+      `No AWS resource type has ARNs with the service "${svc}".${s.length ? ` Did you mean "${s[0]}"?` : ''}`,
+      s.length ? [replaceFix(ctx, item, joinArnFields(['arn', partition, s[0]!, region, account, resource]), `Change the service to "${s[0]}"`)] : undefined,
+    )
+    return
+  }
+  if (region !== '' && !isWildcardOrVariable(region) && !REGION.test(region)) {
+    ctx.report('INVALID_ARN_REGION', item, `"${region}" is not an AWS Region name (Regions look like "us-east-1" or "eu-west-2").`)
+  }
+  const accountIsLiteral = account !== '' && !isWildcardOrVariable(account)
+  if (accountIsLiteral && !ACCOUNT.test(account) && !formats.some((f) => f.account === account)) {
+    ctx.report('INVALID_ARN_ACCOUNT', item, `"${account}" is not an AWS account ID: account IDs are exactly 12 digits.`)
+  }
+  const wf = wildcardFields(fields)
+  const candidates = ctx.index.formatsMatchingResource(svc, wf[5]!)
+  if (candidates.length === 0) {
+    ctx.report(
+      'INVALID_ARN_RESOURCE',
+      item,
+      `The resource part "${resource}" does not match any resource type of the service "${svc}", so this ARN matches nothing. Expected ARNs such as ${describeFormats(formats)}.`,
+    )
+    return
+  }
+  const regionGiven = region !== '' && region !== '*'
+  if (regionGiven && !/[*?]/.test(region) && candidates.every((f) => f.region === '')) {
+    ctx.report(
+      'ARN_REGION_NOT_ALLOWED',
+      item,
+      `${candidates[0]!.service === svc ? `"${svc}"` : 'This'} resource ARNs have no Region (they look like ${describeFormats(candidates, 2)}), so "${region}" makes this ARN match nothing. Leave the Region field empty.`,
+      [replaceFix(ctx, item, joinArnFields(['arn', partition, service, '', account, resource]), 'Remove the Region')],
+    )
+  } else if (region === '' && candidates.every((f) => f.region !== '')) {
+    ctx.report(
+      'MISSING_ARN_REGION',
+      item,
+      `These ARNs include a Region (they look like ${describeFormats(candidates, 2)}); with the Region field empty this ARN matches nothing. Add the Region, or "*" for any.`,
+      [replaceFix(ctx, item, joinArnFields(['arn', partition, service, '*', account, resource]), 'Use "*" for the Region')],
+    )
+  }
+  const accountGiven = account !== '' && account !== '*'
+  if (accountGiven && !/[*?]/.test(account) && candidates.every((f) => f.account === '')) {
+    ctx.report(
+      'ARN_ACCOUNT_NOT_ALLOWED',
+      item,
+      `These ARNs have no account ID (they look like ${describeFormats(candidates, 2)}), so "${account}" makes this ARN match nothing. Leave the account field empty.`,
+      [replaceFix(ctx, item, joinArnFields(['arn', partition, service, region, '', resource]), 'Remove the account ID')],
+    )
+  } else if (account === '' && candidates.every((f) => f.account !== '')) {
+    ctx.report(
+      'MISSING_ARN_ACCOUNT',
+      item,
+      `These ARNs include an account ID (they look like ${describeFormats(candidates, 2)}); with the account field empty this ARN matches nothing. Add the account ID, or "*" for any.`,
+      [replaceFix(ctx, item, joinArnFields(['arn', partition, service, region, '*', resource]), 'Use "*" for the account')],
+    )
+  }
+}
+
+function checkList(ctx: ValidationContext, el: StringListElement | undefined, element: string): void {
+  if (!el) return
+  const rule = ctx.policyType === 'resource' && ctx.settings.resourceType ? RESOURCE_TYPE_RULES[ctx.settings.resourceType] : undefined
+  for (const item of el.items) {
+    checkArn(ctx, item, element)
+    if (rule && item.value !== '*' && item.value.startsWith('arn:')) {
+      const f = wildcardFields(splitArnFields(item.value))
+      if (f.length === 6 && !rule.fits(f))
+        ctx.report('UNSUPPORTED_RESOURCE_ARN_IN_POLICY', item, `"${item.value}" is not a resource of ${rule.label}; a policy attached to ${rule.label} can only name that resource (and its sub-resources).`)
+    }
+  }
+}
+
+export function checkArns(ctx: ValidationContext): void {
+  for (const { st } of ctx.statements) {
+    checkList(ctx, st.resource, 'Resource')
+    checkList(ctx, st.notResource, 'NotResource')
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Checks no peer offers: actions that can never match the statement's resources, condition keys no
+ * listed action supports, and statements (or Denies) that can never apply.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+ */
+import type { ActionInfo } from '../../catalogue'
+import { resourceMatchesFormat } from '../../arn/format'
+import type { ActionEntry, StatementFacts, ValidationContext } from '../context'
+import { splitArnFields } from '../arn-text'
+import { unsatisfiableCondition } from '../condition-logic'
+
+/** Resources of the statement in a form that can be matched against ARN formats; undefined when any is `*`-like or unparsable. */
+function matchableResources(facts: StatementFacts): string[] | undefined {
+  const el = facts.st.resource
+  if (!el || el.items.length === 0) return undefined
+  const out: string[] = []
+  for (const r of el.items) {
+    const v = r.value
+    if (!v.startsWith('arn:') || splitArnFields(v).length < 6) return undefined
+    const svc = splitArnFields(v)[2]!
+    if (/[*?$]/.test(svc)) return undefined
+    out.push(v)
+  }
+  return out
+}
+
+function actionCanMatch(ctx: ValidationContext, action: ActionInfo, resources: string[], memo: Map<string, boolean>): boolean {
+  if (action.resourceTypes.length === 0) return true
+  const svc = ctx.catalogue.service(action.service)
+  if (!svc) return true
+  for (const rt of action.resourceTypes) {
+    const info = svc.resourceTypes.get(rt.name)
+    if (!info || info.arns.length === 0) return true
+    for (const r of resources) {
+      const key = `${action.service}\u0000${rt.name}\u0000${r}`
+      let hit = memo.get(key)
+      if (hit === undefined) {
+        hit = info.arns.some((f) => resourceMatchesFormat(r, ctx.index.compiledFormat(f)))
+        memo.set(key, hit)
+      }
+      if (hit) return true
+    }
+  }
+  return false
+}
+
+function resourceTypeNames(ctx: ValidationContext, action: ActionInfo): string {
+  const svc = ctx.catalogue.service(action.service)
+  const formats = action.resourceTypes.flatMap((rt) => svc?.resourceTypes.get(rt.name)?.arns ?? []).slice(0, 2)
+  return formats.map((f) => `"${f}"`).join(' or ')
+}
+
+/** Action entries that can match none of the resources; reports them and returns how many entries there were. */
+function checkActionResources(ctx: ValidationContext, facts: StatementFacts): { entries: number; unmatched: number } {
+  const entries = facts.actions?.filter((a) => !a.isAll && a.expanded.length > 0) ?? []
+  const resources = matchableResources(facts)
+  if (!resources || entries.length === 0 || facts.allowsAllActions) return { entries: entries.length, unmatched: 0 }
+  const memo = new Map<string, boolean>()
+  let unmatched = 0
+  for (const e of entries) {
+    // a wildcard entry is fine when any action it covers can match
+    if (e.expanded.some((a) => actionCanMatch(ctx, a, resources, memo))) continue
+    unmatched++
+    const a = e.expanded[0]!
+    ctx.report(
+      'ACTION_RESOURCE_MISMATCH',
+      e.item,
+      e.expanded.length === 1
+        ? `${a.key} acts on resources such as ${resourceTypeNames(ctx, a)}, and none of this statement's Resource entries can name one, so this statement never ${facts.effect === 'Deny' ? 'denies' : 'allows'} it. Add a matching resource, or move the action to another statement.`
+        : `None of the ${e.expanded.length} actions "${e.item.value}" covers acts on a resource this statement names, so they are never ${facts.effect === 'Deny' ? 'denied' : 'allowed'} here.`,
+    )
+  }
+  return { entries: entries.length, unmatched }
+}
+
+/** Service keys that none of the statement's actions support. Returns a reason when a positive test makes the statement dead. */
+function checkKeySupport(ctx: ValidationContext, facts: StatementFacts): string | undefined {
+  if (!facts.actions || facts.allowsAllActions) return undefined
+  const covered = facts.coveredActions()
+  if (covered.length === 0) return undefined
+  let dead: string | undefined
+  for (const use of facts.conditions) {
+    const info = use.info
+    if (!info || info.global || use.block.parsed.base?.family === 'Null') continue
+    if (!ctx.index.hasActionData(use.key)) continue
+    const supporting = covered.filter((a) => ctx.index.actionSupportsKey(a, use.key))
+    if (supporting.length > 0) {
+      const keyService = use.lower.slice(0, use.lower.indexOf(':'))
+      const exact = (facts.actions ?? []).filter((a: ActionEntry) => !a.wildcard && a.expanded.length === 1 && a.expanded[0]!.service === keyService)
+      const without = exact.filter((a) => !ctx.index.actionSupportsKey(a.expanded[0]!, use.key))
+      if (without.length > 0) {
+        ctx.report(
+          'UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+          use.entry.key,
+          `${without.map((a) => a.expanded[0]!.key).join(', ')} ${without.length > 1 ? 'do' : 'does'} not support "${use.key}": the key is absent from ${without.length > 1 ? 'their' : 'its'} requests, so this condition ${use.block.parsed.base?.negated || use.block.parsed.ifExists ? 'does not restrict' : 'blocks'} ${without.length > 1 ? 'them' : 'it'}. Put ${without.length > 1 ? 'them' : 'it'} in a separate statement.`,
+        )
+      }
+      continue
+    }
+    const positive = !use.block.parsed.base?.negated && !use.block.parsed.ifExists
+    ctx.report(
+      'UNKNOWN_CONDITION_FOR_ACTION',
+      use.entry.key,
+      `None of this statement's actions supports "${use.key}", so the key is never present in their requests and this condition ${positive ? 'is never true' : 'never restricts anything'}. Check the Service Authorization Reference for the keys each action supports.`,
+    )
+    if (positive && !dead) dead = `no action in it supports the condition key "${use.key}"`
+  }
+  return dead
+}
+
+export function checkReachability(ctx: ValidationContext): void {
+  for (const facts of ctx.statements) {
+    const st = facts.st
+    const { entries, unmatched } = checkActionResources(ctx, facts)
+    const keyReason = checkKeySupport(ctx, facts)
+    let reason: string | undefined
+    if (facts.notActions?.some((a) => a.isAll)) reason = 'its NotAction excludes every action ("*")'
+    else if (st.notResource?.items.some((r) => r.value === '*')) reason = 'its NotResource excludes every resource ("*")'
+    else if (facts.actions && facts.actions.length > 0 && facts.actions.every((a) => !a.isAll && a.expanded.length === 0)) reason = 'none of its actions exists'
+    else if (entries > 0 && unmatched === entries) reason = 'none of its actions can act on the resources it names'
+    else reason = keyReason ?? unsatisfiableCondition(facts)
+    if (!reason || !facts.effect) continue
+    const at = st.effect ?? ctx.openingOf(st.node)
+    if (facts.effect === 'Deny')
+      ctx.report('DENY_NEVER_APPLIES', at, `This Deny never applies: ${reason}. Whatever it was meant to block is not blocked by it.`)
+    else ctx.report('STATEMENT_NEVER_MATCHES', at, `This statement can never allow anything: ${reason}.`)
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The validation service: every check Access Analyzer runs that can be decided from the policy text and
+ * the AWS catalogue, with its issue codes and severities, plus checks of our own. Pure and offline.
+ */
+import type { Catalogue } from '../catalogue'
+import { sortFindings, type Finding, type PolicyType } from '../findings/types'
+import { buildPolicyModel } from '../model/build'
+import type { PolicyModel } from '../model/types'
+import { catalogueIndex } from './catalogue-index'
+import { CHECKS, type CheckInfo } from './checks-info'
+import { ValidationContext, type Check } from './context'
+import { checkActions } from './checks/actions'
+import { checkArns } from './checks/arns'
+import { checkConditionAdvice } from './checks/condition-advice'
+import { checkConditionValues } from './checks/condition-values'
+import { checkConditions } from './checks/conditions'
+import { checkEmpty } from './checks/empty'
+import { checkPolicyGrammar, checkStatementGrammar } from './checks/grammar'
+import { checkPassRoleAndSlr } from './checks/passrole-slr'
+import { checkPrincipals } from './checks/principals'
+import { checkReachability } from './checks/reachability'
+import { checkRedundancy } from './checks/redundancy'
+import { checkRcp } from './checks/scp-rcp'
+import { checkServicePrincipals } from './checks/service-principals'
+import { checkSids } from './checks/sids'
+import { checkSize } from './checks/size'
+import { checkTagKeys } from './checks/tags'
+import { checkTrustPolicy } from './checks/trust'
+import { checkVariables } from './checks/variables'
+
+export { CHECKS, checkInfo, type CheckInfo } from './checks-info'
+
+export type ResourcePolicyType =
+  | 'AWS::S3::Bucket'
+  | 'AWS::S3::AccessPoint'
+  | 'AWS::S3::MultiRegionAccessPoint'
+  | 'AWS::S3ObjectLambda::AccessPoint'
+  | 'AWS::DynamoDB::Table'
+  | 'AWS::KMS::Key'
+  | 'AWS::SQS::Queue'
+  | 'AWS::SNS::Topic'
+
+export interface ValidateOptions {
+  catalogue: Catalogue
+  /** Default 'identity'. 'auto' guesses from the document (see detectPolicyType). */
+  policyType?: PolicyType | 'auto'
+  /** The kind of resource a resource-based policy is attached to; enables that resource's specific checks. */
+  resourceType?: ResourcePolicyType | (string & {})
+  /** Issue codes to drop from the result. */
+  suppress?: string[]
+}
+
+export interface ValidationResult {
+  policyType: PolicyType
+  findings: Finding[]
+  /** How many findings the `suppress` option removed. */
+  suppressed: number
+}
+
+/** Every check, in the order they run. Each pushes findings into the context. */
+export const CHECK_FUNCTIONS: readonly Check[] = [
+  checkPolicyGrammar,
+  checkStatementGrammar,
+  checkSids,
+  checkEmpty,
+  checkActions,
+  checkArns,
+  checkConditions,
+  checkConditionValues,
+  checkConditionAdvice,
+  checkVariables,
+  checkPrincipals,
+  checkTrustPolicy,
+  checkServicePrincipals,
+  checkRcp,
+  checkPassRoleAndSlr,
+  checkTagKeys,
+  checkRedundancy,
+  checkReachability,
+  checkSize,
+]
+
+function isAssumeRoleAction(value: string): boolean {
+  const v = value.toLowerCase()
+  return v.startsWith('sts:assumerole') || v === 'sts:*' || v === 'sts:assume*'
+}
+
+/**
+ * Guesses the policy type: a Principal together with sts:AssumeRole* actions is a role trust policy,
+ * any other Principal a resource-based policy, and no Principal an identity-based policy.
+ */
+export function detectPolicyType(model: PolicyModel): PolicyType {
+  const withPrincipal = model.statements.filter((s) => s.principal || s.notPrincipal)
+  if (withPrincipal.length === 0) return 'identity'
+  if (withPrincipal.some((s) => s.action?.items.some((a) => isAssumeRoleAction(a.value)))) return 'trust'
+  return 'resource'
+}
+
+const TRUST_RESOURCE_TYPE = 'AWS::IAM::AssumeRolePolicyDocument'
+
+function resolveType(model: PolicyModel, options: ValidateOptions): PolicyType {
+  const t = options.policyType ?? 'identity'
+  if (t === 'auto') return detectPolicyType(model)
+  if (t === 'resource' && options.resourceType === TRUST_RESOURCE_TYPE) return 'trust'
+  return t
+}
+
+/** Validates a policy model already built with buildPolicyModel. Never throws. */
+export function validateModel(model: PolicyModel, options: ValidateOptions): ValidationResult {
+  let policyType: PolicyType = 'identity'
+  try {
+    policyType = resolveType(model, options)
+  } catch {
+    // keep identity
+  }
+  const findings: Finding[] = [...model.problems]
+  try {
+    const ctx = new ValidationContext(model, catalogueIndex(options.catalogue), { policyType, resourceType: options.resourceType })
+    for (const check of CHECK_FUNCTIONS) {
+      try {
+        check(ctx)
+      } catch (e) {
+        ctx.findings.push(internalError(e))
+      }
+    }
+    findings.push(...ctx.findings)
+  } catch (e) {
+    findings.push(internalError(e))
+  }
+  const suppress = new Set((options.suppress ?? []).map((c) => c.trim().toUpperCase()))
+  const kept = suppress.size ? findings.filter((f) => !suppress.has(f.code)) : findings
+  return { policyType, findings: sortFindings(kept), suppressed: findings.length - kept.length }
+}
+
+/** Validates a policy given as text (positions refer to it) or as an object (printed first). Never throws. */
+export function validatePolicy(input: string | object, options: ValidateOptions): ValidationResult {
+  let model: PolicyModel
+  try {
+    model = buildPolicyModel(input)
+  } catch (e) {
+    return { policyType: options.policyType && options.policyType !== 'auto' ? options.policyType : 'identity', findings: [internalError(e)], suppressed: 0 }
+  }
+  return validateModel(model, options)
+}
+
+/** A check that failed must not hide the others: report it as a finding instead of throwing. */
+function internalError(e: unknown): Finding {
+  return {
+    code: 'INTERNAL_ERROR',
+    severity: 'WARNING',
+    message: `A validation check failed unexpectedly (${e instanceof Error ? e.message : String(e)}); the other checks still ran. Please report this policy.`,
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    path: [],
+  }
+}
+
+export function checksFor(policyType: PolicyType): CheckInfo[] {
+  return CHECKS.filter((c) => !c.policyTypes || c.policyTypes.includes(policyType))
+}

@@ -1,0 +1,38 @@
+/** The small part of Ace's API the bridge uses (read from `element.env.editor`; the page owns Ace). */
+import type { AcePoint, AceRange } from './protocol'
+
+export interface AceRangeObject extends AceRange {
+  isEmpty(): boolean
+}
+export type AceRangeConstructor = new (startRow: number, startColumn: number, endRow: number, endColumn: number) => AceRangeObject
+
+export interface AceSession {
+  getValue(): string
+  getLength(): number
+  getLine(row: number): string
+  replace(range: AceRangeObject, text: string): AcePoint
+  markUndoGroup?(): void
+  getMode?(): { $id?: string }
+}
+
+export interface AceEditor {
+  getValue(): string
+  getReadOnly(): boolean
+  session: AceSession
+  selection: { setRange(range: AceRangeObject, reverse?: boolean): void; getRange(): AceRangeObject }
+  getSelectionRange(): AceRangeObject
+  setValue(text: string, cursorPos?: number): string
+  clearSelection(): void
+  focus(): void
+  scrollToLine(line: number, center: boolean, animate: boolean, callback?: () => void): void
+  on(event: 'change' | 'changeSession', fn: () => void): void
+  off(event: 'change' | 'changeSession', fn: () => void): void
+}
+
+export type AceElement = HTMLElement & { env?: { editor?: AceEditor } }
+
+export function editorOf(el: Element): AceEditor | undefined {
+  const env = (el as AceElement).env
+  const ed = env && typeof env === 'object' ? env.editor : undefined
+  return ed && typeof ed.getValue === 'function' && typeof ed.on === 'function' && ed.session ? ed : undefined
+}

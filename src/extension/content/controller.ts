@@ -1,0 +1,147 @@
+/**
+ * The content script's controller: one EditorSession and one panel per policy editor the bridge reports;
+ * recognises the page kind from the DOM around each editor; follows the SPA's navigation; answers the popup.
+ */
+import browser from 'webextension-polyfill'
+import { EDITOR_ID_ATTRIBUTE } from '../bridge/protocol'
+import { recognise } from '../consoles'
+import { pageContext } from '../consoles/context'
+import { looksLikePolicy } from '../consoles/generic'
+import { readIdentity } from '../consoles/identity'
+import { isExtensionMessage, type EditorStatus, type ExtensionReply, type ExtensionRequest } from '../shared/messages'
+import { BridgeClient, type BridgeEditor } from './bridge-client'
+import { mountPanel, type MountedPanel } from './mount'
+import { EditorSession } from './session'
+import { loadSettings, onSettingsChanged, saveSettings, DEFAULT_SETTINGS, type PanelSettings } from './settings'
+
+interface Attached {
+  session: EditorSession
+  panel: MountedPanel | undefined
+  el: Element
+}
+
+export class Controller {
+  private readonly attached = new Map<string, Attached>()
+  private settings: PanelSettings = DEFAULT_SETTINGS
+  private readonly bridge = new BridgeClient({
+    added: (e) => this.safe(() => this.onEditor(e)),
+    changed: (e) => this.safe(() => this.onChange(e)),
+    removed: (id) => this.safe(() => this.detach(id)),
+  })
+
+  async start(): Promise<void> {
+    this.settings = await loadSettings()
+    onSettingsChanged((s) => this.safe(() => this.applySettings(s)))
+    this.bridge.start()
+    // SPA navigation: the page around an editor may change kind without the editor being replaced.
+    const relook = () => setTimeout(() => this.safe(() => this.recogniseAll()), 50)
+    window.addEventListener('hashchange', relook)
+    window.addEventListener('popstate', relook)
+    browser.runtime.onMessage.addListener((msg: unknown) => {
+      if (!isExtensionMessage(msg)) return undefined
+      return this.answer(msg).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : 'failed' }))
+    })
+  }
+
+  private safe(fn: () => void): void {
+    try {
+      fn()
+    } catch {
+      /* never throw into the console page */
+    }
+  }
+
+  private elementOf(id: string): Element | null {
+    return document.querySelector(`[${EDITOR_ID_ATTRIBUTE}="${CSS.escape(id)}"]`)
+  }
+
+  private onEditor(e: BridgeEditor): void {
+    const el = this.elementOf(e.id)
+    if (!el || this.attached.has(e.id)) return
+    const ctx = pageContext(el, e.text, e.readOnly)
+    const page = recognise(ctx)
+    // An editor that holds no policy (code, YAML...) and that no page module claims: leave it alone, but
+    // look again when its text changes.
+    if (!page && !(e.language === 'json' && looksLikePolicy(e.text))) return
+    const session = new EditorSession(e.id, e.text, e.readOnly, readIdentity(document), this.bridge)
+    const attached: Attached = { session, panel: undefined, el }
+    this.attached.set(e.id, attached)
+    session.setPage(page, page ? page.policyType(ctx) : 'auto')
+    if (this.settings.enabled) attached.panel = mountPanel(el, session, this.settings, (p) => void this.changeSettings(p))
+  }
+
+  private onChange(e: BridgeEditor): void {
+    const a = this.attached.get(e.id)
+    if (!a) return this.onEditor(e)
+    a.session.textChanged(e.text, e.readOnly)
+  }
+
+  private detach(id: string): void {
+    const a = this.attached.get(id)
+    if (!a) return
+    a.panel?.unmount()
+    a.session.dispose()
+    this.attached.delete(id)
+  }
+
+  private recogniseAll(): void {
+    for (const [id, a] of this.attached) {
+      if (!a.el.isConnected) {
+        this.detach(id)
+        continue
+      }
+      const ctx = pageContext(a.el, a.session.text, a.session.readOnly)
+      const page = recognise(ctx)
+      a.session.setPage(page, page ? page.policyType(ctx) : 'auto')
+    }
+  }
+
+  private async changeSettings(patch: Partial<PanelSettings>): Promise<void> {
+    this.applySettings({ ...this.settings, ...patch })
+    this.applySettings(await saveSettings(patch))
+  }
+
+  private applySettings(s: PanelSettings): void {
+    this.settings = s
+    for (const a of this.attached.values()) {
+      if (!s.enabled) {
+        a.panel?.unmount()
+        a.panel = undefined
+      } else if (a.panel) a.panel.update(s)
+      else a.panel = mountPanel(a.el, a.session, s, (p) => void this.changeSettings(p))
+    }
+  }
+
+  /** The editor the popup talks to: the first writable one, else the first. */
+  private primary(): Attached | undefined {
+    const all = [...this.attached.values()].filter((a) => a.el.isConnected)
+    return all.find((a) => !a.session.readOnly) ?? all[0]
+  }
+
+  private async answer(msg: ExtensionRequest): Promise<ExtensionReply | undefined> {
+    const a = this.primary()
+    switch (msg.type) {
+      case 'get-editor-status': {
+        const id = readIdentity(document)
+        const status: EditorStatus = { hasEditor: !!a, partition: id.partition }
+        if (id.accountId) status.accountId = id.accountId
+        if (id.region) status.region = id.region
+        if (a) {
+          status.policyType = a.session.analysis?.policyType ?? (a.session.policyType === 'auto' ? 'identity' : a.session.policyType)
+          if (a.session.page) status.pageKind = a.session.page.id
+          status.readOnly = a.session.readOnly
+        }
+        return status
+      }
+      case 'get-editor-text':
+        return a ? { ok: true, text: a.session.text } : { ok: false, error: 'No policy editor on this page.' }
+      case 'insert-policy': {
+        if (!a) return { ok: false, error: 'No policy editor on this page.' }
+        const r = await a.session.setText(msg.text)
+        return r.ok ? { ok: true } : { ok: false, error: r.error ?? 'The editor did not accept the policy.' }
+      }
+      default:
+        return undefined
+    }
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * One policy editor on the page and everything the panel shows about it: its text (from the bridge),
+ * the page kind, the policy type, the engine's analysis. The panel renders it; writes go back through
+ * the bridge into Ace.
+ */
+import type { Finding, Fix, PolicyType, Range } from '../../engine/findings/types'
+import type { AceEdit, AceRange } from '../bridge/protocol'
+import type { ConsolePage, PagePolicyType } from '../consoles'
+import type { ConsoleIdentity } from '../consoles/identity'
+import type { Analysis } from '../shared/analysis'
+import { loadAnalysis } from '../shared/lazy'
+import type { BridgeClient } from './bridge-client'
+
+export function toAceRange(r: Range): AceRange {
+  return { start: { row: Math.max(0, r.start.line - 1), column: Math.max(0, r.start.column - 1) }, end: { row: Math.max(0, r.end.line - 1), column: Math.max(0, r.end.column - 1) } }
+}
+
+const TYPING_DEBOUNCE_MS = 120
+
+export class EditorSession {
+  text: string
+  readOnly: boolean
+  page: ConsolePage | undefined
+  pagePolicyType: PagePolicyType = 'auto'
+  /** The user's choice in the panel; overrides the page's. */
+  chosenPolicyType: PolicyType | undefined
+  analysis: Analysis | undefined
+  analysing = false
+  error: string | undefined
+  /** Milliseconds from the editor's appearance to the first findings shown. */
+  firstFindingsMs: number | undefined
+  lastWrite: { ok: boolean; error?: string } | undefined
+  private readonly createdAt = performance.now()
+  private readonly listeners = new Set<() => void>()
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private running = false
+  private rerun = false
+
+  constructor(
+    readonly id: string,
+    text: string,
+    readOnly: boolean,
+    readonly identity: ConsoleIdentity,
+    private readonly bridge: BridgeClient,
+  ) {
+    this.text = text
+    this.readOnly = readOnly
+  }
+
+  get policyType(): PagePolicyType {
+    return this.chosenPolicyType ?? this.pagePolicyType
+  }
+
+  /** True when the analysis describes the text now in the editor (so its ranges and fixes apply). */
+  get fresh(): boolean {
+    return !!this.analysis && this.analysis.text === this.text
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn)
+    return () => this.listeners.delete(fn)
+  }
+
+  notify(): void {
+    for (const fn of this.listeners) {
+      try {
+        fn()
+      } catch {
+        /* a view's bug must not stop the others */
+      }
+    }
+  }
+
+  setPage(page: ConsolePage | undefined, type: PagePolicyType): void {
+    const changed = page?.id !== this.page?.id || type !== this.pagePolicyType
+    this.page = page
+    this.pagePolicyType = type
+    if (changed) this.schedule(0)
+  }
+
+  choosePolicyType(type: PolicyType | undefined): void {
+    this.chosenPolicyType = type
+    this.schedule(0)
+  }
+
+  textChanged(text: string, readOnly: boolean): void {
+    const changed = text !== this.text || readOnly !== this.readOnly
+    this.text = text
+    this.readOnly = readOnly
+    if (!changed) return
+    this.notify()
+    this.schedule(TYPING_DEBOUNCE_MS)
+  }
+
+  /** Runs the engine after `delay` ms of quiet; one run at a time, the latest text wins. */
+  schedule(delay: number): void {
+    if (this.timer !== undefined) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      void this.run()
+    }, delay)
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) {
+      this.rerun = true
+      return
+    }
+    this.running = true
+    this.analysing = true
+    try {
+      const engine = await loadAnalysis()
+      do {
+        this.rerun = false
+        const text = this.text
+        const result = await engine.analyse(text, {
+          policyType: this.policyType,
+          ...(this.identity.accountId ? { accountId: this.identity.accountId } : {}),
+          ...(this.identity.region ? { region: this.identity.region } : {}),
+        })
+        if (text === this.text) {
+          this.analysis = result
+          this.error = undefined
+        } else this.rerun = true
+      } while (this.rerun)
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e)
+    } finally {
+      this.running = false
+      this.analysing = false
+      this.notify()
+      if (this.firstFindingsMs === undefined && this.analysis) {
+        // After the panel has rendered the findings.
+        requestAnimationFrame(() => {
+          this.firstFindingsMs ??= performance.now() - this.createdAt
+          this.notify()
+        })
+      }
+    }
+  }
+
+  async select(range: Range): Promise<void> {
+    await this.bridge.request({ kind: 'select', id: this.id, range: toAceRange(range) })
+  }
+
+  async applyFix(fix: Fix): Promise<{ ok: boolean; error?: string }> {
+    if (!this.fresh) return { ok: false, error: 'The policy changed; wait for the findings to refresh.' }
+    const edits: AceEdit[] = fix.edits.map((e) => ({ range: toAceRange(e.range), text: e.newText }))
+    return this.write(this.bridge.request({ kind: 'apply-edits', id: this.id, edits }))
+  }
+
+  /** Replaces the whole document through Ace (one undo step). */
+  async setText(text: string): Promise<{ ok: boolean; error?: string }> {
+    return this.write(this.bridge.request({ kind: 'set-text', id: this.id, text }))
+  }
+
+  private async write(p: Promise<{ ok: boolean; error?: string }>): Promise<{ ok: boolean; error?: string }> {
+    const r = await p
+    this.lastWrite = r
+    this.notify()
+    return r
+  }
+
+  findingsBySeverity(): Map<Finding['severity'], Finding[]> {
+    const m = new Map<Finding['severity'], Finding[]>()
+    for (const f of this.analysis?.findings ?? []) {
+      const list = m.get(f.severity) ?? []
+      list.push(f)
+      m.set(f.severity, list)
+    }
+    return m
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer)
+    this.listeners.clear()
+  }
+}

@@ -1,0 +1,31 @@
+import type { EditorSession } from '../content/session'
+import { FindingList } from './FindingsTab'
+
+/** What the policy allows, in words, and how to narrow it. */
+export function LeastPrivilegeTab({ session }: { session: EditorSession }) {
+  const a = session.analysis
+  if (!a) return <p class="muted">Reading the policy…</p>
+  return (
+    <>
+      {a.explanation && (
+        <section class="explain" aria-label="What this policy does">
+          <p>
+            <strong>{a.explanation.summary}</strong>
+          </p>
+          {a.explanation.statements.map((st) => (
+            <p key={st.index}>
+              <span class="muted">{st.sid ?? `Statement ${st.index + 1}`}:</span> {st.text}
+            </p>
+          ))}
+        </section>
+      )}
+      {a.suggestions.length === 0 ? (
+        <p class="empty" role="status">
+          Nothing to tighten: no wildcard, risky action or missing condition found.
+        </p>
+      ) : (
+        <FindingList session={session} findings={a.suggestions} label="Least privilege" />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,227 @@
+import { useEffect, useMemo, useState } from 'preact/hooks'
+import type { AccessLevel } from '../../../engine/catalogue/types'
+import type { ExplanationLine } from '../../../engine/simulate/types'
+import type { PolicySources } from '../model/cases'
+import { describeMissing } from '../model/missing'
+import { completionSources } from '../model/seen'
+import type { Question } from '../model/types'
+import type { Answer, Capabilities } from '../engine'
+import type { BasketHandle } from './use-basket'
+
+const loadEngine = () => import('../engine')
+
+/** `identity[0]`, `scps[1][0]`, `resourcePolicy` → the basket's name for that policy. */
+export function policyLabel(label: string | undefined, sources: PolicySources | undefined): string | undefined {
+  if (!label || !sources) return undefined
+  const m = /^(identity|scps|rcps)\[(\d+)\](?:\[(\d+)\])?$/.exec(label)
+  if (m) {
+    if (m[1] === 'identity') return sources.identityPolicies[Number(m[2])]?.name
+    const levels = m[1] === 'scps' ? sources.scps : sources.rcps
+    return levels?.[Number(m[2])]?.[Number(m[3] ?? 0)]?.name
+  }
+  if (label === 'resourcePolicy') return sources.resourcePolicy?.name
+  if (label === 'permissionsBoundary') return sources.permissionsBoundary?.name
+  if (label === 'sessionPolicy') return sources.sessionPolicy?.name
+  return undefined
+}
+
+function Explanation(props: { lines: ExplanationLine[]; sources: PolicySources | undefined }) {
+  const main = props.lines.filter((l) => l.kind !== 'statement' || l.decisive)
+  const rest = props.lines.filter((l) => l.kind === 'statement' && !l.decisive)
+  const line = (l: ExplanationLine, i: number) => {
+    const name = policyLabel(l.policy, props.sources)
+    return (
+      <li key={i} data-kind={l.kind} data-decisive={String(!!l.decisive)}>
+        {name && <span class="badge">{name}</span>} {l.text}
+      </li>
+    )
+  }
+  return (
+    <div data-testid="whatif-explanation">
+      <ul>{main.map(line)}</ul>
+      {rest.length > 0 && (
+        <details>
+          <summary>Every other statement ({rest.length})</summary>
+          <ul>{rest.map(line)}</ul>
+        </details>
+      )}
+    </div>
+  )
+}
+
+const LEVELS: AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging']
+
+/** "Can PRINCIPAL do ACTION on RESOURCE?" with completion, the decision and its explanation, and what the principal can do there. */
+export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
+  const { basket, dispatch } = props.handle
+  const seen = useMemo(() => completionSources(basket), [basket])
+  const [principal, setPrincipal] = useState(basket.question?.principal ?? '')
+  const [action, setAction] = useState(basket.question?.action ?? '')
+  const [resource, setResource] = useState(basket.question?.resource ?? '')
+  const [actions, setActions] = useState<string[]>([])
+  const [answer, setAnswer] = useState<Answer | undefined>()
+  const [caps, setCaps] = useState<Capabilities | undefined>()
+  const [busy, setBusy] = useState<'ask' | 'caps' | undefined>()
+  const [error, setError] = useState<string | undefined>()
+
+  // A question set elsewhere (the popup, an import) fills empty fields.
+  useEffect(() => {
+    const q = basket.question
+    if (!q) return
+    setPrincipal((p) => p || q.principal)
+    setAction((a) => a || q.action)
+    setResource((r) => r || q.resource)
+  }, [basket.question])
+  // Default the principal to the one the basket knows best.
+  useEffect(() => {
+    if (!principal && seen.principals[0]) setPrincipal(seen.principals[0])
+  }, [seen.principals, principal])
+
+  useEffect(() => {
+    let live = true
+    if (action.trim().length < 2) {
+      setActions([])
+      return
+    }
+    const t = setTimeout(() => {
+      void loadEngine()
+        .then((e) => e.completeAction(action))
+        .then((list) => live && setActions(list))
+        .catch(() => undefined)
+    }, 120)
+    return () => {
+      live = false
+      clearTimeout(t)
+    }
+  }, [action])
+
+  const question: Question = { principal: principal.trim(), action: action.trim(), resource: resource.trim() || '*' }
+  const ready = /^[^:\s]+:[^:\s]+$/.test(question.action)
+
+  const runAsk = async () => {
+    setBusy('ask')
+    setError(undefined)
+    try {
+      void dispatch({ op: 'set-question', question })
+      const e = await loadEngine()
+      setAnswer(await e.ask(basket, question))
+    } catch (err) {
+      setError(`The simulator could not run: ${(err as Error).message}`)
+    } finally {
+      setBusy(undefined)
+    }
+  }
+  const runCaps = async () => {
+    setBusy('caps')
+    setError(undefined)
+    try {
+      const e = await loadEngine()
+      setCaps(await e.capabilities(basket, { principal: question.principal, resource: question.resource }))
+    } catch (err) {
+      setError(`The simulator could not run: ${(err as Error).message}`)
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  const p = props.idPrefix
+  const r = answer?.result
+  return (
+    <section data-testid="whatif-ask" aria-label="Ask">
+      <h3>Ask</h3>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (ready) void runAsk()
+        }}
+      >
+        <label class="field">
+          <span>Can principal</span>
+          <input type="text" data-testid="whatif-principal" list={`${p}-principals`} value={principal} placeholder="arn:aws:iam::111111111111:role/name" onInput={(e) => setPrincipal((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label class="field">
+          <span>do action</span>
+          <input type="text" data-testid="whatif-action" list={`${p}-actions`} value={action} placeholder="s3:GetObject" autocomplete="off" onInput={(e) => setAction((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label class="field">
+          <span>on resource</span>
+          <input type="text" data-testid="whatif-resource" list={`${p}-resources`} value={resource} placeholder="arn:aws:s3:::bucket/key (or *)" onInput={(e) => setResource((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <datalist id={`${p}-principals`}>
+          {seen.principals.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+        <datalist id={`${p}-actions`} data-testid="whatif-action-options">
+          {actions.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+        <datalist id={`${p}-resources`}>
+          {seen.resources.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+        <div class="row" style="margin-top:6px">
+          <button type="submit" class="primary" data-testid="whatif-ask-run" disabled={!ready || busy !== undefined}>
+            {busy === 'ask' ? 'Asking…' : 'Ask'}
+          </button>
+          <button type="button" data-testid="whatif-capabilities-run" disabled={busy !== undefined} onClick={() => void runCaps()}>
+            {busy === 'caps' ? 'Simulating every action…' : 'What can it do on this resource?'}
+          </button>
+        </div>
+      </form>
+      {error && <p class="error" role="alert">{error}</p>}
+      {r && (
+        <div data-testid="whatif-answer" aria-live="polite">
+          {r.error ? (
+            <p class="error" data-testid="whatif-decision" data-decision="error">
+              {r.error}
+            </p>
+          ) : (
+            <p>
+              <span class="decision" data-testid="whatif-decision" data-decision={r.decision}>
+                {r.decision === 'Allowed' ? 'Allowed' : r.decision === 'ExplicitDeny' ? 'Denied explicitly' : 'Denied (no statement allows it)'}
+              </span>{' '}
+              <span class="muted">
+                {answer.built.used.length} polic{answer.built.used.length === 1 ? 'y' : 'ies'} taken into account
+              </span>
+            </p>
+          )}
+          {answer.built.missing.length > 0 && (
+            <ul class="warn" data-testid="whatif-answer-missing">
+              {answer.built.missing.map((i) => (
+                <li key={i.id}>{describeMissing(i)} The decision may change.</li>
+              ))}
+            </ul>
+          )}
+          {answer.built.warnings.map((w, i) => (
+            <p key={i} class="warn">
+              {w}
+            </p>
+          ))}
+          {r.explanation && <Explanation lines={r.explanation} sources={answer.built.case.policySources} />}
+        </div>
+      )}
+      {caps && (
+        <div data-testid="whatif-capabilities" data-allowed={String(caps.allowedCount)}>
+          {caps.error ? (
+            <p class="error">{caps.error}</p>
+          ) : (
+            <p>
+              {caps.allowedCount} of {caps.total} actions allowed on <code>{question.resource}</code> <span class="muted">({Math.round(caps.ms)} ms)</span>
+            </p>
+          )}
+          {LEVELS.map((l) => (
+            <details key={l} data-testid="whatif-level" data-level={l} data-count={String(caps.allowed[l]?.length ?? 0)}>
+              <summary>
+                {l}: {caps.allowed[l]?.length ?? 0}
+              </summary>
+              <div class="actions-list">{(caps.allowed[l] ?? []).join(', ') || '—'}</div>
+            </details>
+          ))}
+        </div>
+      )}
+    </section>
+  )
+}

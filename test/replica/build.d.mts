@@ -1,0 +1,3 @@
+export const replicaDist: string
+export function replicaIsFresh(): boolean
+export function buildReplica(opts?: { force?: boolean }): string
