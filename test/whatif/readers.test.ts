@@ -31,8 +31,8 @@ const rolePage = `
       </tbody>
     </table>
   </div>
-  <div class="awsui_root"><h2>Permissions boundary <span>(set)</span></h2>
-    <div><span>Policy</span> <a href="#/policies/details/arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FPowerUserAccess">PowerUserAccess</a></div>
+  <div class="awsui_root"><div class="header"><h2>Permissions boundary <span>(set)</span></h2><p>Set a permissions boundary to control the maximum permissions.</p></div>
+    <div><dl><dt>Policy name</dt><dd><a href="#/policies/details/arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FPowerUserAccess">PowerUserAccess</a></dd></dl></div>
   </div>`
 
 describe('page readers', () => {
@@ -142,5 +142,18 @@ describe('page readers (property): any DOM, never an error', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('inline policy rows', () => {
+  it('names an expanded inline policy by its toggle, not by its document', () => {
+    const html = `<table><thead><tr><th>Policy name</th><th>Type</th></tr></thead><tbody>
+      <tr><td><div><span role="button" aria-expanded="true"><span>deny-delete</span></span><div role="group"><code><pre>{"Statement":[]}</pre></code></div></div></td><td>Customer inline</td></tr>
+      <tr><td>plain-inline<pre>{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}</pre></td><td>Inline</td></tr></tbody></table>`
+    const r = readPage(input(html, 'https://console.aws.amazon.com/iam/home#/roles/details/app-role'))
+    expect(r[0]!.policies.map((p) => [p.name, p.kind, p.document])).toEqual([
+      ['deny-delete', 'inline', '{"Statement":[]}'],
+      ['plain-inline', 'inline', '{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}'],
+    ])
   })
 })

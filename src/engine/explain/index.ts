@@ -106,19 +106,24 @@ function summarise(model: ReturnType<typeof buildPolicyModel>, catalogue: Catalo
   return parts.join(' ')
 }
 
+/** @internal explainPolicy without its safety net, for tests that must see a failure rather than a fallback. */
+export function explainUnsafe(input: string | object, options: { catalogue: Catalogue }): PolicyExplanation {
+  const model = buildPolicyModel(input)
+  if (!model.root) return { summary: 'This document is not valid JSON, so it cannot be read as a policy.', statements: [] }
+  if (model.statements.length === 0)
+    return { summary: model.statementKey ? 'This policy has no statements, so it allows nothing.' : 'This document has no Statement, so it is not a policy yet.', statements: [] }
+  const statements = model.statements.map((s, i) => {
+    const e: StatementExplanation = { index: i, text: explainStatement(s, options.catalogue), range: s.range }
+    if (s.sid?.value) e.sid = s.sid.value
+    return e
+  })
+  return { summary: summarise(model, options.catalogue), statements }
+}
+
 /** A plain-language summary of what the policy allows and denies, and one sentence per statement. */
 export function explainPolicy(input: string | object, options: { catalogue: Catalogue }): PolicyExplanation {
   try {
-    const model = buildPolicyModel(input)
-    if (!model.root) return { summary: 'This document is not valid JSON, so it cannot be read as a policy.', statements: [] }
-    if (model.statements.length === 0)
-      return { summary: model.statementKey ? 'This policy has no statements, so it allows nothing.' : 'This document has no Statement, so it is not a policy yet.', statements: [] }
-    const statements = model.statements.map((s, i) => {
-      const e: StatementExplanation = { index: i, text: explainStatement(s, options.catalogue), range: s.range }
-      if (s.sid?.value) e.sid = s.sid.value
-      return e
-    })
-    return { summary: summarise(model, options.catalogue), statements }
+    return explainUnsafe(input, options)
   } catch {
     return { summary: 'This policy could not be explained.', statements: [] }
   }

@@ -71,7 +71,9 @@ export function applicability(set: CompiledPolicySet, req: SimRequest, catalogue
     boundary: iam && !!set.permissionsBoundary,
     session: isSessionCaller(c.kind) && !!set.sessionPolicy,
     scps: iam && !c.serviceLinked && set.scps.length > 0,
-    rcps: c.kind !== 'service' && !c.serviceLinked && set.rcps.length > 0,
+    // RCPs apply to every caller, AWS service principals included (the KMS RCP examples restrict them:
+    // https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html); service-linked roles are exempt.
+    rcps: !c.serviceLinked && set.rcps.length > 0,
     notes,
   }
   if (!iam && (set.identity.length || set.permissionsBoundary || set.scps.length || set.sessionPolicy))

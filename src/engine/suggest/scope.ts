@@ -67,6 +67,7 @@ export function coversFormat(resource: string, f: ArnFormat): boolean {
 export function statementScope(s: StatementInfo, info: ActionInfo | undefined, catalogue: Catalogue, forDeny = false): ResourceScope | undefined {
   if (s.notResource) return forDeny ? undefined : 'all'
   if (!s.resources) return 'all'
+  if (s.resources.includes('*')) return 'all'
   const formats = info ? actionFormats(catalogue, info) : []
   let best: ResourceScope | undefined
   for (const r of s.resources) {

@@ -130,11 +130,11 @@ export class EditorSession {
       this.analysing = false
       this.notify()
       if (this.firstFindingsMs === undefined && this.analysis) {
-        // After the panel has rendered the findings.
-        requestAnimationFrame(() => {
+        // After the panel has rendered the findings (preact renders in a microtask).
+        setTimeout(() => {
           this.firstFindingsMs ??= performance.now() - this.createdAt
           this.notify()
-        })
+        }, 0)
       }
     }
   }

@@ -30,8 +30,8 @@ export function WhatIfTab(props: WhatIfTabProps) {
       <style>{WHATIF_CSS}</style>
       <PageCapture capture={capture} handle={handle} />
       {!handle.loaded && !handle.error && <p class="muted">Loading the basket…</p>}
-      <BasketView handle={handle} />
       <AskView handle={handle} idPrefix="whatif-panel" />
+      <BasketView handle={handle} />
     </div>
   )
 }

@@ -13,7 +13,7 @@
  *
  * See ./README.md for the whole API.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -82,10 +82,13 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
   if (opts.extension !== false && !existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist}/manifest.json is missing: run \`node scripts/build.mjs extension\` first`)
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`)
   const userDataDir = mkdtempSync(join(tmpdir(), 'iam-sidekick-e2e-'))
+  // Load a copy: a rebuild of dist/ while the browser runs must not pull files from under it.
+  const extensionDir = join(userDataDir, 'extension')
+  if (opts.extension !== false) cpSync(dist, extensionDir, { recursive: true })
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
-    args: chromiumArgs(opts),
+    args: chromiumArgs({ ...opts, dist: extensionDir }),
     viewport: opts.viewport ?? { width: 1280, height: 900 },
     ignoreHTTPSErrors: true,
   })

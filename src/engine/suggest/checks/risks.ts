@@ -53,7 +53,8 @@ interface RiskSpec {
 
 function report(ctx: SuggestContext, hits: Hit[], spec: RiskSpec): Suggestion[] {
   return hits.map((h) => {
-    const fixes: (Fix | undefined)[] = [scopeStatementFix(ctx, h.statement), removeActionsFix(ctx, h.actions)]
+    const allScopable = h.actions.every((a) => (ctx.catalogue.action(a)?.resourceTypes.length ?? 0) > 0)
+    const fixes: (Fix | undefined)[] = [allScopable ? scopeStatementFix(ctx, h.statement) : undefined, removeActionsFix(ctx, h.actions)]
     if (h.actions.length <= spec.denyUpTo) fixes.push(denyFix(ctx, h.actions, `Deny${spec.code.replace(/_/g, '')}`))
     return suggestion({
       code: spec.code,

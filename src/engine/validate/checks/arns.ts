@@ -13,6 +13,12 @@ import { ACCOUNT, isWildcardOrVariable, joinArnFields, REGION, splitArnFields, w
 import { RESOURCE_TYPE_RULES } from '../resource-types'
 
 const PARTITION_SET = new Set<string>(PARTITIONS)
+/**
+ * Services whose AWS-owned resources are named with an empty account field, although the Service
+ * Authorization Reference lists their ARNs with one: SSM documents and automation definitions
+ * (arn:aws:ssm:us-east-1::document/AWS-RunShellScript) and Resource Explorer's AWS service views.
+ */
+const AWS_OWNED_WITHOUT_ACCOUNT = new Set(['ssm', 'resource-explorer-2'])
 
 function replaceFix(ctx: ValidationContext, item: Located<string>, value: string, title: string): Fix {
   return { title, edits: [ctx.edits.replaceWithString(item, value)] }
@@ -23,7 +29,6 @@ function describeFormats(formats: ArnFormatEntry[], limit = 3): string {
   return shown.map((f) => `"${f}"`).join(', ')
 }
 
-/** Checks one ARN; returns false when it is malformed beyond the structural checks. */
 function checkArn(ctx: ValidationContext, item: Located<string>, element: string): void {
   const value = item.value
   if (value === '*' || /^[*?]+$/.test(value)) return
@@ -96,17 +101,30 @@ function checkArn(ctx: ValidationContext, item: Located<string>, element: string
     ctx.report('INVALID_ARN_REGION', item, `"${region}" is not an AWS Region name (Regions look like "us-east-1" or "eu-west-2").`)
   }
   const accountIsLiteral = account !== '' && !isWildcardOrVariable(account)
-  if (accountIsLiteral && !ACCOUNT.test(account) && !formats.some((f) => f.account === account)) {
+  // "aws" is the owner of AWS-managed resources (arn:aws:iam::aws:policy/..., SageMaker public hubs...)
+  if (accountIsLiteral && !ACCOUNT.test(account) && account !== 'aws' && !formats.some((f) => f.account === account)) {
     ctx.report('INVALID_ARN_ACCOUNT', item, `"${account}" is not an AWS account ID: account IDs are exactly 12 digits.`)
   }
   const wf = wildcardFields(fields)
   const candidates = ctx.index.formatsMatchingResource(svc, wf[5]!)
   if (candidates.length === 0) {
-    ctx.report(
-      'INVALID_ARN_RESOURCE',
-      item,
-      `The resource part "${resource}" does not match any resource type of the service "${svc}", so this ARN matches nothing. Expected ARNs such as ${describeFormats(formats)}.`,
-    )
+    const typeWord = /^[A-Za-z0-9-]+(?=[/:])/.exec(resource)?.[0]
+    const caseTwin = typeWord ? formats.find((f) => f.resourcePrefix.toLowerCase().startsWith(typeWord.toLowerCase() + resource[typeWord.length]!) && !f.resourcePrefix.startsWith(typeWord)) : undefined
+    if (caseTwin && typeWord) {
+      const proper = caseTwin.resourcePrefix.slice(0, typeWord.length)
+      ctx.report(
+        'UNKNOWN_ARN_RESOURCE_TYPE',
+        item,
+        `ARNs are case-sensitive, and "${svc}" resources are named "${proper}...", not "${typeWord}...", so this ARN probably matches nothing.`,
+        [replaceFix(ctx, item, joinArnFields(['arn', partition, service, region, account, proper + resource.slice(typeWord.length)]), `Change "${typeWord}" to "${proper}"`)],
+      )
+    } else {
+      ctx.report(
+        'UNKNOWN_ARN_RESOURCE_TYPE',
+        item,
+        `The resource part "${resource}" matches none of the resource types the Service Authorization Reference lists for "${svc}" (such as ${describeFormats(formats)}), so it probably matches nothing. Check the spelling.`,
+      )
+    }
     return
   }
   const regionGiven = region !== '' && region !== '*'
@@ -114,7 +132,7 @@ function checkArn(ctx: ValidationContext, item: Located<string>, element: string
     ctx.report(
       'ARN_REGION_NOT_ALLOWED',
       item,
-      `${candidates[0]!.service === svc ? `"${svc}"` : 'This'} resource ARNs have no Region (they look like ${describeFormats(candidates, 2)}), so "${region}" makes this ARN match nothing. Leave the Region field empty.`,
+      `These resources have no Region in their ARNs (they look like ${describeFormats(candidates, 2)}), so "${region}" makes this ARN match nothing. Leave the Region field empty.`,
       [replaceFix(ctx, item, joinArnFields(['arn', partition, service, '', account, resource]), 'Remove the Region')],
     )
   } else if (region === '' && candidates.every((f) => f.region !== '')) {
@@ -133,7 +151,7 @@ function checkArn(ctx: ValidationContext, item: Located<string>, element: string
       `These ARNs have no account ID (they look like ${describeFormats(candidates, 2)}), so "${account}" makes this ARN match nothing. Leave the account field empty.`,
       [replaceFix(ctx, item, joinArnFields(['arn', partition, service, region, '', resource]), 'Remove the account ID')],
     )
-  } else if (account === '' && candidates.every((f) => f.account !== '')) {
+  } else if (account === '' && !AWS_OWNED_WITHOUT_ACCOUNT.has(svc) && !/^[*?]*$/.test(resource) && candidates.every((f) => f.account !== '')) {
     ctx.report(
       'MISSING_ARN_ACCOUNT',
       item,

@@ -94,6 +94,15 @@ const IDENTITY_KEYS = new Set(
 )
 const MIN_FIXED = 6
 
+/** Variables whose value the caller (or whoever tags things) chooses, so it may contain "*" or "?". */
+function callerControlled(name: string): boolean {
+  const n = name.toLowerCase()
+  if (/^aws:(principaltag|requesttag|resourcetag)\//.test(n)) return true
+  if (n === 'aws:sourceidentity' || n === 'aws:userid' || n === 'sts:rolesessionname' || n.startsWith('saml:')) return true
+  const prefix = n.slice(0, n.lastIndexOf(':'))
+  return prefix.includes('.') || prefix.includes('/')
+}
+
 function isSensitive(use: ConditionUse): boolean {
   if (IDENTITY_KEYS.has(use.lower)) return true
   const colon = use.lower.lastIndexOf(':')
@@ -108,7 +117,7 @@ function checkPermissiveValues(ctx: ValidationContext, use: ConditionUse): void 
   for (const v of use.entry.values) {
     const s = v.value
     if (ALL_STARS.test(s)) continue
-    const vars = s.includes('${') ? scanVariables(s).vars.filter((x) => !x.special) : []
+    const vars = s.includes('${') ? scanVariables(s).vars.filter((x) => !x.special && callerControlled(x.name)) : []
     const firstVar = vars.length ? vars[0]!.start : -1
     let firstWild = -1
     for (let i = 0; i < s.length; i++) {

@@ -66,6 +66,10 @@ const FAMILY_LABEL: Record<OperatorFamily, string> = {
   Null: 'Null',
 }
 
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? `an ${word}` : `a ${word}`
+}
+
 /** The operator of family `to` that means the same comparison as `base`, when there is one. */
 function equivalentOperator(base: string, to: OperatorFamily): string | undefined {
   const negated = /Not/.test(base)
@@ -138,6 +142,12 @@ function checkOperator(ctx: ValidationContext, st: StatementModel, block: Condit
   }
 }
 
+/**
+ * Keys the Service Authorization Reference types as ArrayOf*, which AWS's own managed policies test
+ * without a set qualifier (e.g. events:detail-type in AWSAuditManagerAdministratorAccess).
+ */
+const SINGLE_VALUED_IN_PRACTICE = new Set(['events:detail-type'])
+
 const KEY_FORMAT = /^[^:\s]+:\S/
 
 function isProviderPrefix(prefix: string): boolean {
@@ -196,7 +206,7 @@ function checkKey(ctx: ValidationContext, use: ConditionUse): boolean {
     )
     return false
   }
-  if (ctx.catalogue.isTemplateKeyWithoutName(key)) {
+  if (!use.info && /tag/i.test(key) && ctx.catalogue.isTemplateKeyWithoutName(key)) {
     ctx.report('MISSING_TAG_KEY_IN_CONDITION', at, `"${key}" needs a tag key after a slash, for example "${key.replace(/\/$/, '')}/team".`)
     return false
   }
@@ -221,7 +231,7 @@ function checkQualifierAndType(ctx: ValidationContext, st: StatementModel, use: 
   const family = p.base.family
   if (family === 'Null') return
   const baseName = p.base.name
-  if (info.multivalued && !p.qualifier) {
+  if (info.multivalued && !p.qualifier && !SINGLE_VALUED_IN_PRACTICE.has(use.lower)) {
     const fixes = (['ForAnyValue', 'ForAllValues'] as const)
       .map((q) =>
         changeOperatorFix(ctx, st, use, operatorName(baseName, q, p.ifExists), q === 'ForAnyValue' ? `Use ForAnyValue:${baseName}${p.ifExists ? 'IfExists' : ''} (at least one value matches)` : `Use ForAllValues:${baseName}${p.ifExists ? 'IfExists' : ''} (every value matches)`),
@@ -263,7 +273,7 @@ function checkQualifierAndType(ctx: ValidationContext, st: StatementModel, use: 
   ctx.report(
     'TYPE_MISMATCH',
     use.entry.key,
-    `"${use.key}" is of type ${info.type}, but ${baseName} is a ${FAMILY_LABEL[family]} operator, so the comparison may never match. Use a ${FAMILY_LABEL[target]} operator${equivalent ? ` such as ${equivalent}` : ''}.`,
+    `"${use.key}" is of type ${info.type}, but ${baseName} is ${article(FAMILY_LABEL[family])} operator, so the comparison may never match. Use ${article(FAMILY_LABEL[target])} operator${equivalent ? ` such as ${equivalent}` : ''}.`,
     fix ? [fix] : undefined,
   )
 }

@@ -69,7 +69,8 @@ function check(ctx: ValidationContext, facts: StatementFacts, f: Family): void {
 }
 
 export function checkPassRoleAndSlr(ctx: ValidationContext): void {
-  if (ctx.policyType === 'trust') return
+  // Only policies that grant access: SCPs, RCPs, boundaries and session policies only limit it.
+  if (ctx.policyType !== 'identity' && ctx.policyType !== 'resource') return
   for (const facts of ctx.statements) {
     if (facts.effect !== 'Allow') continue
     for (const f of FAMILIES) check(ctx, facts, f)

@@ -89,10 +89,13 @@ function checkKeySupport(ctx: ValidationContext, facts: StatementFacts): string 
       const exact = (facts.actions ?? []).filter((a: ActionEntry) => !a.wildcard && a.expanded.length === 1 && a.expanded[0]!.service === keyService)
       const without = exact.filter((a) => !ctx.index.actionSupportsKey(a.expanded[0]!, use.key))
       if (without.length > 0) {
+        const names = without.map((a) => a.expanded[0]!.key).join(', ')
+        const them = without.length > 1 ? 'them' : 'it'
+        const blocks = !use.block.parsed.base?.negated && !use.block.parsed.ifExists
         ctx.report(
-          'UNSUPPORTED_ACTION_FOR_CONDITION_KEY',
+          'ACTION_IGNORES_CONDITION_KEY',
           use.entry.key,
-          `${without.map((a) => a.expanded[0]!.key).join(', ')} ${without.length > 1 ? 'do' : 'does'} not support "${use.key}": the key is absent from ${without.length > 1 ? 'their' : 'its'} requests, so this condition ${use.block.parsed.base?.negated || use.block.parsed.ifExists ? 'does not restrict' : 'blocks'} ${without.length > 1 ? 'them' : 'it'}. Put ${without.length > 1 ? 'them' : 'it'} in a separate statement.`,
+          `${names} ${without.length > 1 ? 'do' : 'does'} not support "${use.key}", so the key is absent from ${without.length > 1 ? 'their' : 'its'} requests and this condition ${blocks ? `${facts.effect === 'Deny' ? 'never denies' : 'never allows'} ${them}` : `does not restrict ${them}`}. Put ${them} in a separate statement.`,
         )
       }
       continue

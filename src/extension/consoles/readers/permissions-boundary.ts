@@ -11,9 +11,19 @@ export const permissionsBoundary: PageReader = {
   description: 'Permissions boundary of an IAM role or user',
   read(input) {
     for (const h of headings(input.doc, /^permissions boundary\b/i)) {
-      // The section is the nearest ancestor holding more than the heading.
-      let section: Element | null = h.parentElement
-      for (let i = 0; section && i < 6 && clean(section.textContent) === clean(h.textContent); i++) section = section.parentElement
+      // The section: the nearest ancestor with a policy link or an ARN outside the heading, short of the
+      // permissions table (whose links are the attached policies, not the boundary).
+      let section: Element | undefined
+      let a: Element | null = h.parentElement
+      for (let i = 0; a && i < 8; i++, a = a.parentElement) {
+        if (a.querySelector('table')) break
+        const links = [...a.querySelectorAll('a[href*="policies/details"]')]
+        if (links.length || findArn(clean(a.textContent, 2000).replace(clean(h.textContent), ''))) {
+          section = a
+          break
+        }
+        if (/\(not set\)|no permissions boundary/i.test(clean(a.textContent, 2000))) break
+      }
       if (!section) continue
       const text = clean(section.textContent, 2000)
       if (/\(not set\)|not set|no permissions boundary/i.test(text) && !section.querySelector('a[href*="policies/details"]')) continue

@@ -29,6 +29,15 @@ function arnOfCell(cell: Element): string | undefined {
   return findArn(cell.textContent)
 }
 
+/** The policy name in its cell: the link, the expand toggle of an inline policy, or the text outside any code block. */
+function cellName(cell: Element): string {
+  const direct = cell.querySelector('a, [role="button"], [aria-expanded]')
+  if (direct && clean(direct.textContent)) return clean(direct.textContent, 128)
+  let text = cell.textContent ?? ''
+  for (const code of cell.querySelectorAll('pre, code, textarea')) text = text.replace(code.textContent ?? '', ' ')
+  return clean(text, 128)
+}
+
 interface PolicyTable {
   table: HTMLTableElement
   nameCol: number
@@ -59,7 +68,7 @@ export function readPolicyTable(t: PolicyTable, input: ReaderInput, principal: s
     const cells = [...row.children]
     if (cells.length <= Math.max(t.nameCol, t.typeCol)) return
     const nameCell = cells[t.nameCol]!
-    const name = clean(nameCell.querySelector('a')?.textContent ?? nameCell.textContent, 128)
+    const name = cellName(nameCell)
     const kind = policyKindOf(clean(cells[t.typeCol]!.textContent))
     if (!name || !kind || !/^[\w+=,.@-]+$/.test(name)) return
     let arn = kind === 'inline' ? undefined : arnOfCell(nameCell)

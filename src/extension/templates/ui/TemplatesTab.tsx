@@ -1,5 +1,9 @@
-// Placeholder: the Templates tab of the in-console panel. Owned by the templates/popup work (issue 6),
-// which replaces this file; the panel mounts <TemplatesTab insert={...} currentText={...} />.
+// The Templates tab of the in-console panel: the same library as the toolbar popup, inserting straight
+// into the editor the panel belongs to (through the bridge, undoable in Ace).
+import { useMemo } from 'preact/hooks'
+import type { TemplatesHost } from './host'
+import { TemplatesApp } from './TemplatesApp'
+
 export interface TemplatesTabProps {
   /** Writes a policy into the native console editor (through the bridge; undoable). */
   insert: (text: string) => void
@@ -9,6 +13,29 @@ export interface TemplatesTabProps {
   region?: string
 }
 
-export function TemplatesTab(_props: TemplatesTabProps) {
-  return <p>Templates are coming.</p>
+export function TemplatesTab({ insert, currentText, accountId, region }: TemplatesTabProps) {
+  const host = useMemo<TemplatesHost>(
+    () => ({
+      context: {
+        hasEditor: true,
+        ...(accountId ? { accountId } : {}),
+        ...(region ? { region } : {}),
+        ...(region?.startsWith('cn-') ? { partition: 'aws-cn' } : region?.startsWith('us-gov-') ? { partition: 'aws-us-gov' } : {}),
+        label: 'this editor',
+      },
+      async insert(text) {
+        insert(text)
+        return { ok: true, where: 'editor' }
+      },
+      async readEditor() {
+        return currentText
+      },
+    }),
+    [insert, currentText, accountId, region],
+  )
+  return (
+    <div class="tpl-panel" style="height: 460px; display: flex; flex-direction: column; margin: -16px -20px -20px;">
+      <TemplatesApp host={host} />
+    </div>
+  )
 }

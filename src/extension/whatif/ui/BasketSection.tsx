@@ -10,8 +10,8 @@ function Section(props: { windowId: number }) {
   return (
     <div class="whatif" data-testid="whatif-basket-section">
       <style>{WHATIF_CSS}</style>
-      <BasketView handle={handle} />
       <AskView handle={handle} idPrefix="whatif-popup" />
+      <BasketView handle={handle} />
     </div>
   )
 }

@@ -74,22 +74,24 @@ function Item(props: { item: BasketItem; handle: BasketHandle; principals: strin
         {missing && <span class="badge missing">not seen yet</span>}
       </div>
       <div class="row">
-        <span class="muted grow">{describeRole(item.role)}</span>
-        <button type="button" onClick={() => setEditingRole(!editingRole)} aria-expanded={editingRole}>
-          {editingRole ? 'Done' : 'Change'}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            setName(item.name)
-            setRenaming(true)
-          }}
-        >
-          Rename
-        </button>
-        <button type="button" data-testid="whatif-remove" aria-label={`Remove ${item.name}`} onClick={() => void handle.dispatch({ op: 'remove', ids: [item.id] })}>
-          Remove
-        </button>
+        <span class="muted role-text">{describeRole(item.role)}</span>
+        <span class="item-actions">
+          <button type="button" onClick={() => setEditingRole(!editingRole)} aria-expanded={editingRole}>
+            {editingRole ? 'Done' : 'Change'}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setName(item.name)
+              setRenaming(true)
+            }}
+          >
+            Rename
+          </button>
+          <button type="button" data-testid="whatif-remove" aria-label={`Remove ${item.name}`} onClick={() => void handle.dispatch({ op: 'remove', ids: [item.id] })}>
+            Remove
+          </button>
+        </span>
       </div>
       {editingRole && (
         <RoleEditor

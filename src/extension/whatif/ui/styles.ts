@@ -19,6 +19,10 @@ export const WHATIF_CSS = `
 .whatif .group { margin-top: 6px; }
 .whatif .group-title { font-weight: 600; word-break: break-all; }
 .whatif .item-name { font-weight: 500; word-break: break-all; }
+.whatif li[data-testid=whatif-item] { border-top: 1px solid rgba(127,127,127,.2); padding: 4px 0; }
+.whatif .item-actions { display: inline-flex; gap: 4px; white-space: nowrap; flex: none; }
+.whatif .item-actions button { font-size: 12px; padding: 0 6px; }
+.whatif .role-text { flex: 1 1 120px; min-width: 0; }
 .whatif .decision { font-weight: 700; font-size: 14px; padding: 4px 8px; border-radius: 4px; display: inline-block; }
 .whatif .decision[data-decision=Allowed] { background: #e9f6e9; color: #037f0c; }
 .whatif .decision[data-decision=ImplicitDeny] { background: #fff4e5; color: #8d6605; }

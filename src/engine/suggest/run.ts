@@ -1,0 +1,46 @@
+/** The checks run in order; may throw on a bug, so the public entry points in index.ts catch. */
+import { sortFindings, type PolicyType, type Suggestion } from '../findings/types'
+import { buildPolicyModel } from '../model'
+import type { PolicyModel } from '../model/types'
+import { checkConditions } from './checks/conditions'
+import { checkRedundancy } from './checks/redundancy'
+import { checkResourceScope } from './checks/resource-scope'
+import { checkRisks } from './checks/risks'
+import { checkWildcards, wildcardReports } from './checks/wildcards'
+import { newContext, type SuggestContext } from './context'
+import { detectPolicyType } from './policy-type'
+import { checkPrivilegeEscalation } from './privesc/check'
+import { readStatements } from './statements'
+import type { SuggestOptions, WildcardReport } from './types'
+
+function resolveType(model: PolicyModel, t: SuggestOptions['policyType']): PolicyType {
+  return !t || t === 'auto' ? detectPolicyType(model) : t
+}
+
+export function suggestContext(input: string | object, options: SuggestOptions): SuggestContext | undefined {
+  const model = buildPolicyModel(input)
+  if (!model.root || model.statements.length === 0) return undefined
+  const account = options.account && /^\d{12}$/.test(options.account) ? options.account : undefined
+  const region = options.region && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(options.region) ? options.region : undefined
+  const partition = options.partition && /^aws(-[a-z]+)*$/.test(options.partition) ? options.partition : 'aws'
+  const arn = { partition, ...(account ? { account } : {}), ...(region ? { region } : {}) }
+  return newContext(model, options.catalogue, resolveType(model, options.policyType), arn, readStatements(model))
+}
+
+export function runSuggestions(input: string | object, options: SuggestOptions): Suggestion[] {
+  const ctx = suggestContext(input, options)
+  if (!ctx) return []
+  return sortFindings([
+    ...checkPrivilegeEscalation(ctx),
+    ...checkRisks(ctx),
+    ...checkWildcards(ctx),
+    ...checkResourceScope(ctx),
+    ...checkConditions(ctx),
+    ...checkRedundancy(ctx),
+  ])
+}
+
+export function runWildcardReports(input: string | object, options: SuggestOptions): WildcardReport[] {
+  const ctx = suggestContext(input, options)
+  return ctx ? wildcardReports(ctx) : []
+}
