@@ -31,5 +31,6 @@ if (!only || only === 'cli')
     '--target=node20',
     '--outfile=build/cli/iam-sidekick.mjs',
     '--log-level=warning',
+    '--main-fields=module,main',
     '--banner:js=import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);',
   ])

@@ -220,9 +220,3 @@ async function monacoFrame(page: Page): Promise<Frame> {
   }
   throw new Error('the Monaco frame did not appear')
 }
-
-declare global {
-  interface Window {
-    __iamSidekickMonaco?: { getValue(): string; setValue(t: string): void; markers(): { code: string }[] }
-  }
-}

@@ -3,18 +3,19 @@
  * page opened as a tab (it then targets the most recently used console tab), real browser.storage, a
  * browser restart on the same profile, file export/import, and inserts into the console replica's Ace.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACE, CHROMIUM, aceText, chromiumArgs, openConsolePage, screenshot, startReplica, type ExtensionBrowser, type Replica } from './support'
+import { ACE, CHROMIUM, CONSOLE, DIST, aceText, chromiumArgs, openConsolePage, screenshot, startReplica, type ExtensionBrowser, type Replica } from './support'
 
 const POPUP_SIZE = { width: 400, height: 600 }
 const LOCAL_KEY = 'iamSidekick.templates'
 
 let replica: Replica
 let profile: string
+let dist: string
 let browser: ExtensionBrowser
 
 /** The harness's browser, but on a profile directory this file keeps (to restart the browser on it). */
@@ -22,7 +23,7 @@ async function launch(): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
-    args: chromiumArgs({ replica }),
+    args: chromiumArgs({ replica, dist }),
     viewport: { width: 1280, height: 900 },
     ignoreHTTPSErrors: true,
     acceptDownloads: true,
@@ -73,6 +74,9 @@ describe('toolbar popup: templates', () => {
   beforeAll(async () => {
     replica = await startReplica()
     profile = mkdtempSync(join(tmpdir(), 'iam-sidekick-popup-'))
+    // A copy of the built extension, so a rebuild of dist/ during the run cannot pull files from under it.
+    dist = join(profile, 'dist')
+    cpSync(DIST, dist, { recursive: true })
     browser = await launch()
   })
 
@@ -303,14 +307,17 @@ describe('toolbar popup: templates', () => {
 
   it('copies to the clipboard when no console editor is open', async () => {
     await closeOtherPages()
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `chrome-extension://${browser.extensionId}` })
     const page = await openPopupPage()
     expect(await page.locator('.popup-target').getAttribute('data-target')).toBe('clipboard')
     await section(page, 'builtin')
     await search(page, 'deny leaving')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.locator('[data-toast]').textContent()).toMatch(/copied to the clipboard/)
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('organizations:LeaveOrganization')
+    // Read the clipboard back from a web page (permissions cannot be granted to extension origins).
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: CONSOLE })
+    const reader = await openConsolePage(browser, '/iam/home', { waitForEditor: false })
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toContain('organizations:LeaveOrganization')
+    await reader.close()
     await page.close()
   })
 

@@ -98,15 +98,11 @@ describe('infrastructure modification (Write on every resource, no condition)', 
 })
 
 describe('where risk categories apply', () => {
-  it('resource policies, trust policies and SCPs get none of them', async () => {
-    for (const policyType of ['resource', 'trust', 'scp', 'rcp', 'boundary'] as const) {
+  it('policies that do not grant to their holder get none of them (resource, trust, SCP, RCP, boundary, session)', async () => {
+    for (const policyType of ['resource', 'trust', 'scp', 'rcp', 'boundary', 'session'] as const) {
       const s = await suggest(policy(allow('s3:*')), { policyType })
       const risky = s.filter((x) => ['data-exfiltration', 'resource-exposure', 'credentials-exposure', 'infrastructure-modification'].includes(x.category ?? ''))
       expect(codes(risky), policyType).toEqual([])
     }
-  })
-
-  it('session policies are checked like identity policies', async () => {
-    expect(codes(await suggest(policy(allow('s3:GetObject')), { policyType: 'session' }))).toContain('DATA_EXFILTRATION')
   })
 })

@@ -82,6 +82,14 @@ describe('page readers', () => {
     r = readPage({ ...i, editors: [{ el: el(), text: doc, pageKind: 'iam-policy-view' }] })
     expect(r[0]!.policies[0]).toMatchObject({ name: 'app-data-access', kind: 'customer-managed', arn: 'arn:aws:iam::111111111111:policy/app-data-access', role: { kind: 'identity', target: '' } })
 
+    // The same page seen through a generic editor (the page kind not recognised yet) is still the managed policy.
+    r = readPage({ ...i, editors: [{ el: el(), text: doc, pageKind: 'generic-policy' }] })
+    expect(r[0]!.policies[0]).toMatchObject({ kind: 'customer-managed', arn: 'arn:aws:iam::111111111111:policy/app-data-access' })
+
+    i = input(`<h1>queue</h1><dl><dt>ARN</dt><dd>arn:aws:sqs:us-east-1:111111111111:jobs</dd></dl><div id="ed"></div>`, 'https://us-east-1.console.aws.amazon.com/sqs/v3/home?region=us-east-1#/queues/x')
+    r = readPage({ ...i, editors: [{ el: el(), text: doc, pageKind: 'resource-access-policy' }] })
+    expect(r[0]!.policies[0]).toMatchObject({ kind: 'resource-policy', role: { kind: 'resource', target: 'arn:aws:sqs:us-east-1:111111111111:jobs' } })
+
     // An editor whose text is not a JSON object offers nothing.
     r = readPage({ ...i, editors: [{ el: el(), text: '{"Version": ', pageKind: 'iam-policy-view' }] })
     expect(r).toEqual([])

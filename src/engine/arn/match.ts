@@ -86,24 +86,20 @@ function colonOffsets(s: string, count: number): number[] {
  * Segment rules per the Resource element page (see the file comment).
  */
 export function encodedResourceMatch(pattern: string, value: string): boolean {
-  if (pattern.length === 1 && pattern.charCodeAt(0) === STAR) return true
-  const colons = colonOffsets(pattern, 5)
-  const resourceStart = colons.length === 5 ? colons[4]! + 1 : pattern.length + 1
-  // Is there a wildcard in the first five segments that must not cross a colon?
+  const n = pattern.length
+  if (n === 1 && pattern.charCodeAt(0) === STAR) return true
+  // Walk the first five segments: is there a wildcard there that must not cross a colon?
+  let colons = 0
   let restricted = false
-  for (let i = 0; i < Math.min(resourceStart, pattern.length); i++) {
+  let resourceStart = n + 1
+  for (let i = 0; i < n; i++) {
     const c = pattern.charCodeAt(i)
-    if (c === ONE) {
-      restricted = true
-      break
-    }
-    if (c === STAR) {
-      const next = i + 1 < pattern.length ? pattern.charCodeAt(i + 1) : COLON
-      if (next !== COLON) {
-        restricted = true
+    if (c === COLON) {
+      if (++colons === 5) {
+        resourceStart = i + 1
         break
       }
-    }
+    } else if (c === ONE || (c === STAR && i + 1 < n && pattern.charCodeAt(i + 1) !== COLON)) restricted = true
   }
   if (!restricted) return encodedGlob(pattern, value)
   return segmentAwareMatch(pattern, value, resourceStart)

@@ -136,12 +136,16 @@ function trailingCommaBefore(text: string, offset: number): number {
 }
 
 function convert(node: JsoncNode, path: JsonPath, lines: LineIndex, text: string): JsonNode {
-  const base = { offset: node.offset, length: node.length, range: lines.range(node.offset, node.length), path }
+  // Object literals written out in full (no spread): this runs for every node on every keystroke.
+  const offset = node.offset
+  const length = node.length
+  const range = lines.range(offset, length)
   switch (node.type) {
     case 'object': {
       const properties: JsonProperty[] = []
       for (const child of node.children ?? []) {
-        const [keyNode, valueNode] = child.children ?? []
+        const keyNode = child.children?.[0]
+        const valueNode = child.children?.[1]
         if (!keyNode) continue
         const key = String(keyNode.value)
         properties.push({
@@ -152,20 +156,24 @@ function convert(node: JsoncNode, path: JsonPath, lines: LineIndex, text: string
           offset: child.offset,
           length: child.length,
           range: lines.range(child.offset, child.length),
-          value: valueNode ? convert(valueNode, [...path, key], lines, text) : undefined,
+          value: valueNode ? convert(valueNode, path.concat(key), lines, text) : undefined,
         })
       }
-      return { ...base, type: 'object', properties }
+      return { offset, length, range, path, type: 'object', properties }
     }
-    case 'array':
-      return { ...base, type: 'array', items: (node.children ?? []).map((c, i) => convert(c, [...path, i], lines, text)) }
+    case 'array': {
+      const children = node.children ?? []
+      const items: JsonNode[] = new Array<JsonNode>(children.length)
+      for (let i = 0; i < children.length; i++) items[i] = convert(children[i]!, path.concat(i), lines, text)
+      return { offset, length, range, path, type: 'array', items }
+    }
     case 'string':
-      return { ...base, type: 'string', value: String(node.value) }
+      return { offset, length, range, path, type: 'string', value: String(node.value) }
     case 'number':
-      return { ...base, type: 'number', value: Number(node.value), raw: text.slice(node.offset, node.offset + node.length) }
+      return { offset, length, range, path, type: 'number', value: Number(node.value), raw: text.slice(offset, offset + length) }
     case 'boolean':
-      return { ...base, type: 'boolean', value: Boolean(node.value) }
+      return { offset, length, range, path, type: 'boolean', value: Boolean(node.value) }
     default:
-      return { ...base, type: 'null', value: null }
+      return { offset, length, range, path, type: 'null', value: null }
   }
 }

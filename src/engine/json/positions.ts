@@ -17,16 +17,28 @@ export class LineIndex {
     this.starts = starts
   }
 
+  /** The line of the previous lookup: lookups mostly walk forward through the text, so try it first. */
+  private lastLine = 0
+
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length))
-    let lo = 0
-    let hi = this.starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (this.starts[mid]! <= o) lo = mid
-      else hi = mid - 1
+    const starts = this.starts
+    const n = starts.length
+    let lo = this.lastLine
+    if (!(starts[lo]! <= o && (lo + 1 >= n || starts[lo + 1]! > o))) {
+      if (lo + 1 < n && starts[lo + 1]! <= o && (lo + 2 >= n || starts[lo + 2]! > o)) lo = lo + 1
+      else {
+        lo = 0
+        let hi = n - 1
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1
+          if (starts[mid]! <= o) lo = mid
+          else hi = mid - 1
+        }
+      }
+      this.lastLine = lo
     }
-    return { line: lo + 1, column: o - this.starts[lo]! + 1 }
+    return { line: lo + 1, column: o - starts[lo]! + 1 }
   }
 
   offset(pos: Position): number {

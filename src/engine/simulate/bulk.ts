@@ -13,7 +13,7 @@ import { ACCESS_LEVELS, type AccessLevel, type ActionInfo } from '../catalogue/t
 import type { CompiledPolicy } from './compile'
 import { applicability, decide, mustAllowPolicy, type CompiledPolicySet, type PolicyRun, type SetRun } from './decide'
 import { parseRequest, type SimRequest } from './request'
-import { evaluateRest, matchAction, type StatementOutcome } from './statement'
+import { actionMatches, evaluateRest, type StatementOutcome } from './statement'
 import type { Decision } from './types'
 
 export interface BulkOptions {
@@ -125,7 +125,7 @@ export function simulateAllActions(set: CompiledPolicySet, options: BulkOptions)
       let key = ''
       matched.clear()
       for (const { stmt } of live) {
-        const hit = matchAction(stmt, req.actionLower).matched
+        const hit = actionMatches(stmt, req.actionLower, req.service)
         key += hit ? '1' : '0'
         if (hit) matched.add(stmt)
       }

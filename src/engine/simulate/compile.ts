@@ -15,8 +15,13 @@ import { parseTemplate, type Template } from './variables'
 export interface CompiledActionElement {
   not: boolean
   patterns: string[]
-  /** Match lower-cased actions. */
-  matchers: Matcher[]
+  /**
+   * The patterns indexed by service prefix (lower case), so a statement listing hundreds of actions costs
+   * one map lookup per request: exact names in a set, wildcard patterns as matchers of lower-cased actions.
+   */
+  byService: Map<string, { exact: Map<string, string>; wild: { pattern: string; match: Matcher }[] }>
+  /** Patterns whose service part has a wildcard (`*`, `s3*:Get*`), checked for every action. */
+  anyService: { pattern: string; match: Matcher }[]
 }
 
 export interface CompiledResourceEntry {
@@ -63,7 +68,21 @@ export interface PolicyCompileError {
 }
 
 function compileActions(items: string[], not: boolean): CompiledActionElement {
-  return { not, patterns: items, matchers: items.map((p) => compileGlob(p.toLowerCase(), false)) }
+  const el: CompiledActionElement = { not, patterns: items, byService: new Map(), anyService: [] }
+  for (const pattern of items) {
+    const lower = pattern.toLowerCase()
+    const colon = lower.indexOf(':')
+    const service = colon < 0 ? lower : lower.slice(0, colon)
+    if (colon < 0 || service.includes('*') || service.includes('?')) {
+      el.anyService.push({ pattern, match: compileGlob(lower, false) })
+      continue
+    }
+    let bucket = el.byService.get(service)
+    if (!bucket) el.byService.set(service, (bucket = { exact: new Map(), wild: [] }))
+    if (lower.includes('*') || lower.includes('?')) bucket.wild.push({ pattern, match: compileGlob(lower, false) })
+    else if (!bucket.exact.has(lower)) bucket.exact.set(lower, pattern)
+  }
+  return el
 }
 
 /** Index just after the fifth colon: where the resource part of an ARN starts (undefined if none). */

@@ -41,6 +41,8 @@ export interface CompiledCondition {
   problem?: string
   /** A remark shown in the explanation (operator name with the wrong case ...). */
   remark?: string
+  /** The value tests when no value holds a policy variable (the common case): nothing to resolve per request. */
+  staticTests?: ValueTest[]
 }
 
 /** Compiles every operator × key of a Condition element. */
@@ -69,6 +71,7 @@ export function compileConditionBlocks(blocks: ConditionOperatorBlock[], variabl
         }
         c.values.push(cv)
       }
+      if (base && base.family !== 'Null' && c.values.every((v) => v.test)) c.staticTests = c.values.map((v) => v.test!)
       out.push(c)
     }
   }
@@ -80,7 +83,72 @@ function display(encoded: string): string {
   return encoded.split(WILD_STAR).join('*').split(WILD_ONE).join('?')
 }
 
-/** Evaluates one operator × key against the request context. */
+type Entry = NonNullable<ReturnType<RequestContext['get']>>
+
+function nullHolds(c: CompiledCondition, present: boolean): boolean {
+  for (const v of c.values) {
+    const l = v.raw.trim().toLowerCase()
+    if ((l === 'true' && !present) || (l === 'false' && present)) return true
+  }
+  return false
+}
+
+/** The result for a key absent from the request, and why. */
+function missingKey(c: CompiledCondition, negated: boolean): [boolean, string] {
+  const q = c.parsed.qualifier
+  if (q === 'ForAllValues') return [true, 'ForAllValues is true when the key is absent']
+  if (c.parsed.ifExists) return [true, 'IfExists: the key is absent, so the condition holds']
+  if (q === 'ForAnyValue') return [false, 'ForAnyValue is false when the key is absent']
+  return negated ? [true, 'the key is absent, so a negated operator holds'] : [false, 'the key is absent from the request']
+}
+
+/** One request value against the policy values: OR of the tests, NOR for a negated operator. */
+function oneValue(tests: ValueTest[], negated: boolean, rv: string): boolean {
+  for (let i = 0; i < tests.length; i++) if (tests[i]!(rv)) return !negated
+  return negated
+}
+
+/** The present key's values against the tests, per the set qualifier; the note says why when it is not a plain comparison. */
+function compare(c: CompiledCondition, entry: Entry, tests: ValueTest[], negated: boolean): [boolean, string | undefined] {
+  const q = c.parsed.qualifier
+  const values = entry.values
+  if (q === 'ForAllValues') {
+    if (values.length === 0) return [true, 'ForAllValues is true for an empty set']
+    for (const v of values) if (!oneValue(tests, negated, v)) return [false, undefined]
+    return [true, undefined]
+  }
+  if (q === 'ForAnyValue') {
+    if (values.length === 0) return [false, 'ForAnyValue is false for an empty set']
+    for (const v of values) if (oneValue(tests, negated, v)) return [true, undefined]
+    return [false, undefined]
+  }
+  if (entry.multi) return [false, 'the request gives several values for this key; a multivalued key needs ForAnyValue or ForAllValues']
+  return [oneValue(tests, negated, values[0]!), undefined]
+}
+
+/** Does the condition hold? The decision-only path: no explanation, no allocation in the common case. */
+export function conditionHolds(c: CompiledCondition, ctx: RequestContext): boolean {
+  const base = c.base
+  if (c.problem || !base) return false
+  const entry = ctx.get(c.keyLower)
+  if (base.family === 'Null') return nullHolds(c, entry !== undefined)
+  let tests = c.staticTests
+  if (!tests) {
+    tests = []
+    for (const v of c.values) {
+      if (v.test) tests.push(v.test)
+      else if (v.template) {
+        const res = resolveTemplate(v.template, ctx, familyUsesWildcards(base))
+        if (res.value === undefined) return false // a variable without a value invalidates the statement
+        tests.push(compileValueTest(base, res.value))
+      }
+    }
+  }
+  if (!entry) return missingKey(c, base.negated)[0]
+  return compare(c, entry, tests, base.negated)[0]
+}
+
+/** Evaluates one operator × key against the request context, with the explanation. */
 export function evaluateCondition(c: CompiledCondition, ctx: RequestContext): ConditionExplanation {
   const entry = ctx.get(c.keyLower)
   const requestValues = entry ? entry.values : null
@@ -96,16 +164,8 @@ export function evaluateCondition(c: CompiledCondition, ctx: RequestContext): Co
 
   if (base.family === 'Null') {
     const present = entry !== undefined
-    const ok = raws.some((v) => {
-      const l = v.trim().toLowerCase()
-      return (l === 'true' && !present) || (l === 'false' && present)
-    })
-    return result(ok, raws, present ? 'the key is present' : 'the key is absent')
+    return result(nullHolds(c, present), raws, present ? 'the key is present' : 'the key is absent')
   }
-
-  const negated = base.negated
-  const qualifier = c.parsed.qualifier
-  const ifExists = c.parsed.ifExists
 
   // Resolve policy values (variables) into tests.
   const tests: ValueTest[] = []
@@ -127,42 +187,16 @@ export function evaluateCondition(c: CompiledCondition, ctx: RequestContext): Co
     tests.push(compileValueTest(base, res.value))
     shown.push(display(res.value))
   }
-  const varNote = missingVars.length ? `policy variable ${missingVars.map((m) => '${' + m + '}').join(', ')} has no value in the request` : undefined
   // A variable without a value: "any attempt to match it fails and causes the statement to be invalid"
   // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html), so the condition
   // fails whatever the operator, the other values or the presence of the key.
-  if (missingVars.length) return result(false, shown, `${varNote}, which makes the statement invalid`)
+  if (missingVars.length)
+    return result(false, shown, `policy variable ${missingVars.map((m) => '${' + m + '}').join(', ')} has no value in the request, which makes the statement invalid`)
 
-  // Missing key: decided without comparing values.
   if (!entry) {
-    if (qualifier === 'ForAllValues') return result(true, shown, 'ForAllValues is true when the key is absent')
-    if (ifExists) return result(true, shown, 'IfExists: the key is absent, so the condition holds')
-    if (qualifier === 'ForAnyValue') return result(false, shown, 'ForAnyValue is false when the key is absent')
-    return negated
-      ? result(true, shown, 'the key is absent, so a negated operator holds')
-      : result(false, shown, 'the key is absent from the request')
+    const [ok, why] = missingKey(c, base.negated)
+    return result(ok, shown, why)
   }
-
-  const one = (rv: string): boolean => {
-    let any = false
-    for (const t of tests) {
-      if (t(rv)) {
-        any = true
-        break
-      }
-    }
-    return negated ? !any : any
-  }
-
-  if (qualifier === 'ForAllValues') {
-    if (entry.values.length === 0) return result(true, shown, 'ForAllValues is true for an empty set')
-    return result(entry.values.every(one), shown, varNote)
-  }
-  if (qualifier === 'ForAnyValue') {
-    if (entry.values.length === 0) return result(false, shown, 'ForAnyValue is false for an empty set')
-    return result(entry.values.some(one), shown, varNote)
-  }
-  if (entry.multi)
-    return result(false, shown, 'the request gives several values for this key; a multivalued key needs ForAnyValue or ForAllValues')
-  return result(one(entry.values[0]!), shown, varNote)
+  const [ok, why] = compare(c, entry, tests, base.negated)
+  return result(ok, shown, why)
 }

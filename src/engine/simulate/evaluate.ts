@@ -4,11 +4,21 @@ import type { CompiledPolicy } from './compile'
 import { applicability, decide, type Applicability, type CompiledPolicySet, type PolicyRun, type SetRun, type Verdict } from './decide'
 import { callerName, statementLine, statementName } from './explain'
 import type { SimRequest } from './request'
-import { evaluateStatement, type StatementOptions, type StatementOutcome } from './statement'
+import { evaluateStatement, statementApplies, type StatementOptions, type StatementOutcome } from './statement'
 import type { EvaluationResult, ExplanationLine } from './types'
 
+/**
+ * Evaluates a policy's statements. Full (explanation) runs keep an outcome for every statement; decision
+ * runs keep only the statements that apply, which is all the decision looks at.
+ */
 function runPolicy(policy: CompiledPolicy, req: SimRequest, opts: StatementOptions): PolicyRun {
-  return { policy, outcomes: policy.statements.map((s) => evaluateStatement(policy, s, req, opts)) }
+  if (opts.full) return { policy, outcomes: policy.statements.map((s) => evaluateStatement(policy, s, req, opts)) }
+  const outcomes: StatementOutcome[] = []
+  for (const s of policy.statements) {
+    const o = statementApplies(policy, s, req, opts)
+    if (o) outcomes.push(o)
+  }
+  return { policy, outcomes }
 }
 
 export function runSet(set: CompiledPolicySet, req: SimRequest, app: Applicability, full: boolean): SetRun {

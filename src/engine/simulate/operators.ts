@@ -76,8 +76,19 @@ function daysInMonth(year: number, month: number): number {
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6
 
-/** A strict address: dotted-quad IPv4 or IPv6 (hex case-insensitive, `::` allowed). */
+const addressCache = new Map<string, Address | null>()
+
+/** A strict address: dotted-quad IPv4 or IPv6 (hex case-insensitive, `::` allowed). Memoised. */
 export function parseAddress(s: string): Address | undefined {
+  const hit = addressCache.get(s)
+  if (hit !== undefined) return hit ?? undefined
+  const a = parseAddressUncached(s)
+  if (addressCache.size >= 4096) addressCache.clear()
+  addressCache.set(s, a ?? null)
+  return a
+}
+
+function parseAddressUncached(s: string): Address | undefined {
   const t = s.trim()
   try {
     if (ipaddr.IPv4.isValidFourPartDecimal(t)) return ipaddr.IPv4.parse(t)

@@ -57,8 +57,21 @@ export function isSessionCaller(kind: CallerKind): boolean {
   return kind === 'role' || kind === 'role-session' || kind === 'federated-user' || kind === 'unknown'
 }
 
-/** Parses the request's principal; a string describing the problem when it cannot be understood. */
+const callerCache = new Map<string, Caller | string>()
+
+/** Parses the request's principal; a string describing the problem when it cannot be understood. Memoised. */
 export function parseCaller(raw: string | undefined, defaultAccount: string | undefined): Caller | string {
+  const key = `${raw ?? '\u0000'}\u0001${defaultAccount ?? ''}`
+  const hit = callerCache.get(key)
+  if (hit !== undefined) return hit
+  const parsed = parseCallerUncached(raw, defaultAccount)
+  if (callerCache.size >= 1024) callerCache.clear()
+  if (typeof parsed !== 'string') Object.freeze(parsed)
+  callerCache.set(key, parsed)
+  return parsed
+}
+
+function parseCallerUncached(raw: string | undefined, defaultAccount: string | undefined): Caller | string {
   const base = { raw, partition: 'aws', serviceLinked: false }
   if (raw === undefined) return { ...base, kind: 'unknown', account: defaultAccount, arn: undefined }
   const text = raw.trim()

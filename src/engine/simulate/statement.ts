@@ -4,7 +4,7 @@
  * NotAction / NotResource: the statement applies to everything except what they list.
  */
 import { encodeWildcards, encodedPatternCovers, encodedPatternsIntersect, encodedResourceMatch } from '../arn/match'
-import { evaluateCondition } from './condition'
+import { conditionHolds, evaluateCondition } from './condition'
 import type { CompiledPolicy, CompiledResourceEntry, CompiledStatement } from './compile'
 import { matchNotPrincipal, matchPrincipal } from './principal'
 import type { SimRequest } from './request'
@@ -43,12 +43,48 @@ export interface StatementOptions {
   callerHasBoundary: boolean
 }
 
+/** The patterns of the Action / NotAction element that match the (lower-cased) action. */
+function actionHits(el: NonNullable<CompiledStatement['action']>, actionLower: string, service: string, all: boolean): string[] {
+  const by: string[] = []
+  const bucket = el.byService.get(service)
+  if (bucket) {
+    const exact = bucket.exact.get(actionLower)
+    if (exact !== undefined) {
+      by.push(exact)
+      if (!all) return by
+    }
+    for (const w of bucket.wild)
+      if (w.match(actionLower)) {
+        by.push(w.pattern)
+        if (!all) return by
+      }
+  }
+  for (const w of el.anyService)
+    if (w.match(actionLower)) {
+      by.push(w.pattern)
+      if (!all) return by
+    }
+  return by
+}
+
+function serviceOf(actionLower: string): string {
+  const colon = actionLower.indexOf(':')
+  return colon < 0 ? actionLower : actionLower.slice(0, colon)
+}
+
 export function matchAction(stmt: CompiledStatement, actionLower: string): ElementOutcome {
   const el = stmt.action
   if (!el) return { matched: false, matchedBy: [], note: 'no usable Action or NotAction' }
-  const by: string[] = []
-  for (let i = 0; i < el.matchers.length; i++) if (el.matchers[i]!(actionLower)) by.push(el.patterns[i]!)
+  const by = actionHits(el, actionLower, serviceOf(actionLower), true)
   return { matched: el.not ? by.length === 0 : by.length > 0, matchedBy: by }
+}
+
+/** Does the statement's Action / NotAction cover the action? (No explanation: for bulk runs.) */
+export function actionMatches(stmt: CompiledStatement, actionLower: string, service: string): boolean {
+  const el = stmt.action
+  if (!el) return false
+  const hit = actionHits(el, actionLower, service, false).length > 0
+  return el.not ? !hit : hit
 }
 
 /** Resolves a resource entry's pattern (encoded); undefined with the missing variables when one has no value. */
@@ -151,4 +187,46 @@ export function evaluateRest(out: StatementOutcome, req: SimRequest, opts: State
     ok &&= all
   }
   out.restApplies = ok
+}
+
+const NONE: string[] = []
+const MATCHED: ElementOutcome = { matched: true, matchedBy: NONE }
+
+function resourceHolds(stmt: CompiledStatement, req: SimRequest): boolean {
+  const el = stmt.resource
+  if (!el) return true
+  if (req.resourceMode === 'pattern') return matchResource(stmt, req)!.matched
+  let hit = false
+  for (const e of el.entries) {
+    if (e.matcher) {
+      if (!hit && e.matcher(req.resource)) hit = true
+      continue
+    }
+    const p = entryPattern(e, req)
+    if (p.pattern === undefined) return false // a variable without a value invalidates the statement
+    if (!hit && encodedResourceMatch(p.pattern, req.resource)) hit = true
+  }
+  return el.not ? !hit : hit
+}
+
+/**
+ * The decision-only path: does the statement apply? Checks the elements in order of cost and stops at
+ * the first that fails; allocates an outcome only for a statement that applies.
+ */
+export function statementApplies(policy: CompiledPolicy, stmt: CompiledStatement, req: SimRequest, opts: StatementOptions): StatementOutcome | undefined {
+  if (stmt.invalid || !actionMatches(stmt, req.actionLower, req.service)) return undefined
+  if (!resourceHolds(stmt, req)) return undefined
+  let principal: StatementOutcome['principal']
+  if (stmt.principal && (policy.type === 'resource' || policy.type === 'rcp')) {
+    const cp = stmt.principal
+    const m = cp.not ? matchNotPrincipal(req.caller, cp) : matchPrincipal(req.caller, cp)
+    let kind = m.kind
+    if (!kind && cp.not && stmt.effect === 'Deny' && opts.callerHasBoundary && policy.type === 'resource') kind = 'not-listed'
+    if (!kind) return undefined
+    principal = { matched: true, matchedBy: m.matchedBy, kind }
+  }
+  for (const c of stmt.conditions) if (!conditionHolds(c, req.context)) return undefined
+  const out: StatementOutcome = { policy, stmt, applies: true, action: MATCHED, conditions: [], conditionsMatched: true, restApplies: true }
+  if (principal) out.principal = principal
+  return out
 }

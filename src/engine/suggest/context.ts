@@ -21,9 +21,13 @@ export function newContext(model: PolicyModel, catalogue: Catalogue, policyType:
   return { model, catalogue, policyType, arn, statements, effective: new EffectiveAccess(statements, catalogue), editor: new PolicyEditor(model) }
 }
 
-/** Policies that grant permissions to the principal they are attached to. */
+/**
+ * Policies that grant permissions to the principal they are attached to. Boundaries, session policies,
+ * SCPs and RCPs only limit what other policies grant, so an Allow in them gives nothing by itself
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
+ */
 export function grantsToHolder(t: PolicyType): boolean {
-  return t === 'identity' || t === 'session'
+  return t === 'identity'
 }
 
 export interface SuggestionInit {

@@ -2,8 +2,8 @@
  * Lookup structures the validator derives from a Catalogue. Built once per catalogue (cached in a
  * WeakMap) so validating on every keystroke only pays for the policy itself.
  */
-import { compileArnFormat, globsIntersect, type ArnFormat } from '../arn/format'
-import type { ActionInfo, Catalogue, ConditionKeyInfo } from '../catalogue'
+import { compileArnFormat, globsIntersect, resourceMatchesFormat, type ArnFormat } from '../arn/format'
+import type { ActionInfo, Catalogue, ConditionKeyInfo, ResourceTypeInfo } from '../catalogue'
 import { BASE_OPERATORS } from '../model/operators'
 
 /** One ARN format of one resource type, with its fields pre-classified. */
@@ -80,6 +80,7 @@ export class CatalogueIndex {
   private readonly arnMatches = new BoundedCache<ArnFormatEntry[]>(4000)
   private readonly keyLookups = new BoundedCache<ConditionKeyInfo | null>(4000)
   private readonly compiled = new Map<string, ArnFormat>()
+  private readonly typeFits = new BoundedCache<boolean>(20_000)
 
   constructor(readonly catalogue: Catalogue) {
     this.servicePrefixes = [...catalogue.services.keys()]
@@ -134,6 +135,29 @@ export class CatalogueIndex {
     } else this.keysWithActionData.add(lower)
   }
 
+  private readonly names = new Map<string, string[]>()
+
+  /** Names for did-you-mean, computed once: a service's action names, its condition keys, or the global keys. */
+  nameList(kind: 'actions' | 'keys', service: string): string[] {
+    const cacheKey = `${kind}:${service.toLowerCase()}`
+    let list = this.names.get(cacheKey)
+    if (!list) {
+      if (kind === 'actions') list = this.catalogue.service(service)?.actions.map((a) => a.name) ?? []
+      else if (service.toLowerCase() === 'aws')
+        list = this.catalogue
+          .globalKeys()
+          .map((k) => k.key)
+          .filter((k) => !k.includes('${') && !k.endsWith('/tag-key'))
+      else
+        list = this.catalogue
+          .serviceKeys(service)
+          .map((k) => k.key)
+          .filter((k) => !k.includes('${') && !k.includes('<'))
+      this.names.set(cacheKey, list)
+    }
+    return list
+  }
+
   /** An ARN format from the catalogue, compiled once. */
   compiledFormat(format: string): ArnFormat {
     let f = this.compiled.get(format)
@@ -142,6 +166,14 @@ export class CatalogueIndex {
       this.compiled.set(format, f)
     }
     return f
+  }
+
+  /** Could the policy resource `resource` name a resource of this type? Cached across validations. */
+  resourceFitsType(type: ResourceTypeInfo, resource: string): boolean {
+    const key = `${type.service}\u0000${type.name}\u0000${resource}`
+    const hit = this.typeFits.get(key)
+    if (hit !== undefined) return hit
+    return this.typeFits.set(key, type.arns.some((f) => resourceMatchesFormat(resource, this.compiledFormat(f))))
   }
 
   /** Does any action or resource type list this key (so per-action support can be judged)? */

@@ -1,5 +1,5 @@
 /** What every check sees: the policy model, the catalogue, per-statement facts, and a way to report. */
-import { splitAction, type ActionInfo, type Catalogue, type ConditionKeyInfo } from '../catalogue'
+import { closest, splitAction, type ActionInfo, type Catalogue, type ConditionKeyInfo } from '../catalogue'
 import type { Finding, Fix, JsonPath, PolicyType, Range } from '../findings/types'
 import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyModel, StatementModel, StringListElement } from '../model/types'
 import { hasWildcard } from '../patterns/glob'
@@ -124,6 +124,16 @@ export class ValidationContext {
     this.catalogue = index.catalogue
     this.statements = model.statements.map((s) => new StatementFacts(s, index))
     this.edits = new EditBuilder(model.text, model.lines)
+  }
+
+  /** Did-you-mean lookups left in this validation: each costs a scan of the candidates. */
+  private suggestionBudget = 40
+
+  /** Up to `limit` close matches for a misspelled name; none once the budget for this validation is spent. */
+  suggest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+    if (this.suggestionBudget <= 0 || name.length > 128) return []
+    this.suggestionBudget--
+    return closest(name, candidates, limit)
   }
 
   get policyType(): PolicyType {

@@ -39,15 +39,7 @@ export interface IpRange {
   /** True when the address has bits set beyond the prefix (e.g. 10.0.0.5/24). */
   hostBits: boolean
   /** The canonical network form (e.g. 10.0.0.0/24). */
-  network: string
-}
-
-function v4ToBig(octets: number[]): bigint {
-  return octets.reduce((acc, o) => (acc << 8n) | BigInt(o), 0n)
-}
-
-function v6ToBig(parts: number[]): bigint {
-  return parts.reduce((acc, p) => (acc << 16n) | BigInt(p), 0n)
+  readonly network: string
 }
 
 function bigToV4(n: bigint): string {
@@ -64,8 +56,37 @@ function bigToV6(n: bigint): string {
 
 const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/
 
+function makeRange(version: 4 | 6, address: bigint, prefix: number): IpRange {
+  const bits = version === 4 ? 32 : 128
+  const all = (1n << BigInt(bits)) - 1n
+  const mask = prefix === 0 ? 0n : all ^ ((1n << BigInt(bits - prefix)) - 1n)
+  const net = address & mask
+  let network: string | undefined
+  return {
+    version,
+    address,
+    prefix,
+    hostBits: net !== address,
+    get network(): string {
+      network ??= `${version === 4 ? bigToV4(net) : bigToV6(net)}/${prefix}`
+      return network
+    },
+  }
+}
+
+const parsedIps = new Map<string, IpRange | null>()
+
 /** Parses an IPv4 or IPv6 address with an optional /prefix, as IpAddress conditions take them. */
 export function parseIpRange(value: string): IpRange | undefined {
+  const hit = parsedIps.get(value)
+  if (hit !== undefined) return hit ?? undefined
+  const r = parseIpUncached(value)
+  if (parsedIps.size > 2000) parsedIps.clear()
+  parsedIps.set(value, r ?? null)
+  return r
+}
+
+function parseIpUncached(value: string): IpRange | undefined {
   if (value.length > 64) return undefined
   const m4 = V4.exec(value)
   if (m4) {
@@ -73,10 +94,7 @@ export function parseIpRange(value: string): IpRange | undefined {
     if (octets.some((o) => o > 255)) return undefined
     const prefix = m4[5] === undefined ? 32 : Number(m4[5])
     if (prefix > 32) return undefined
-    const address = v4ToBig(octets)
-    const mask = prefix === 0 ? 0n : ((1n << 32n) - 1n) ^ ((1n << BigInt(32 - prefix)) - 1n)
-    const net = address & mask
-    return { version: 4, address, prefix, hostBits: net !== address, network: `${bigToV4(net)}/${prefix}` }
+    return makeRange(4, octets.reduce((acc, o) => (acc << 8n) | BigInt(o), 0n), prefix)
   }
   if (!value.includes(':')) return undefined
   const slash = value.indexOf('/')
@@ -84,12 +102,7 @@ export function parseIpRange(value: string): IpRange | undefined {
   const pfx = slash >= 0 ? value.slice(slash + 1) : '128'
   if (!/^\d{1,3}$/.test(pfx) || Number(pfx) > 128) return undefined
   if (!/^[0-9A-Fa-f:.]+$/.test(addr) || !ipaddr.IPv6.isValid(addr)) return undefined
-  const prefix = Number(pfx)
-  const address = v6ToBig(ipaddr.IPv6.parse(addr).parts)
-  const all = (1n << 128n) - 1n
-  const mask = prefix === 0 ? 0n : all ^ ((1n << BigInt(128 - prefix)) - 1n)
-  const net = address & mask
-  return { version: 6, address, prefix, hostBits: net !== address, network: `${bigToV6(net)}/${prefix}` }
+  return makeRange(6, ipaddr.IPv6.parse(addr).parts.reduce((acc, p) => (acc << 16n) | BigInt(p), 0n), Number(pfx))
 }
 
 const PRIVATE_V4: [string, number][] = [

@@ -7,4 +7,5 @@ export const accessPolicy: ConsolePage = {
   description: 'Resource access policy (SQS queue, SNS topic...)',
   matches: (ctx) => nearHeading(ctx, /^(edit )?(access|resource|queue|topic|repository|secret) policy$/i) || (service(ctx) === 'sqs' && nearHeading(ctx, /access policy/i)),
   policyType: () => 'resource',
+  resourceType: (ctx) => (service(ctx) === 'sqs' ? 'AWS::SQS::Queue' : service(ctx) === 'sns' ? 'AWS::SNS::Topic' : undefined),
 }

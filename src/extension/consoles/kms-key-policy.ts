@@ -6,4 +6,5 @@ export const kmsKeyPolicy: ConsolePage = {
   description: 'KMS key policy',
   matches: (ctx) => nearHeading(ctx, /^(edit )?key policy$/i),
   policyType: () => 'resource',
+  resourceType: () => 'AWS::KMS::Key',
 }

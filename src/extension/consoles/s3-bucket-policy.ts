@@ -6,4 +6,5 @@ export const s3BucketPolicy: ConsolePage = {
   description: 'S3 bucket policy',
   matches: (ctx) => nearHeading(ctx, /^(edit )?bucket policy$/i),
   policyType: () => 'resource',
+  resourceType: () => 'AWS::S3::Bucket',
 }

@@ -25,4 +25,6 @@ export interface ConsolePage {
   description: string
   matches(ctx: PageContext): boolean
   policyType(ctx: PageContext): PagePolicyType
+  /** For resource policies: the resource it is attached to (`AWS::S3::Bucket`...), enabling its specific checks. */
+  resourceType?(ctx: PageContext): string | undefined
 }

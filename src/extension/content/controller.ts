@@ -9,6 +9,7 @@ import { pageContext } from '../consoles/context'
 import { looksLikePolicy } from '../consoles/generic'
 import { readIdentity } from '../consoles/identity'
 import { isExtensionMessage, type EditorStatus, type ExtensionReply, type ExtensionRequest } from '../shared/messages'
+import { loadAnalysis } from '../shared/lazy'
 import { BridgeClient, type BridgeEditor } from './bridge-client'
 import { mountPanel, type MountedPanel } from './mount'
 import { EditorSession } from './session'
@@ -30,6 +31,9 @@ export class Controller {
   })
 
   async start(): Promise<void> {
+    // Consoles whose pages hold policy editors: load the engine and catalogue while the page renders, so the
+    // first findings are there soon after the editor (elsewhere, the first editor triggers the load).
+    if (/^\/(iam|iamv2|s3|organizations|kms|sqs|sns)\b/.test(location.pathname)) this.preload()
     this.settings = await loadSettings()
     onSettingsChanged((s) => this.safe(() => this.applySettings(s)))
     this.bridge.start()
@@ -41,6 +45,15 @@ export class Controller {
       if (!isExtensionMessage(msg)) return undefined
       return this.answer(msg).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : 'failed' }))
     })
+  }
+
+  private preloaded = false
+  private preload(): void {
+    if (this.preloaded) return
+    this.preloaded = true
+    void loadAnalysis()
+      .then((m) => m.catalogue())
+      .catch(() => undefined)
   }
 
   private safe(fn: () => void): void {
@@ -58,6 +71,7 @@ export class Controller {
   private onEditor(e: BridgeEditor): void {
     const el = this.elementOf(e.id)
     if (!el || this.attached.has(e.id)) return
+    this.preload()
     const ctx = pageContext(el, e.text, e.readOnly)
     const page = recognise(ctx)
     // An editor that holds no policy (code, YAML...) and that no page module claims: leave it alone, but
@@ -66,7 +80,7 @@ export class Controller {
     const session = new EditorSession(e.id, e.text, e.readOnly, readIdentity(document), this.bridge)
     const attached: Attached = { session, panel: undefined, el }
     this.attached.set(e.id, attached)
-    session.setPage(page, page ? page.policyType(ctx) : 'auto')
+    session.setPage(page, page ? page.policyType(ctx) : 'auto', page?.resourceType?.(ctx))
     if (this.settings.enabled) attached.panel = mountPanel(el, session, this.settings, (p) => void this.changeSettings(p))
   }
 
@@ -92,7 +106,7 @@ export class Controller {
       }
       const ctx = pageContext(a.el, a.session.text, a.session.readOnly)
       const page = recognise(ctx)
-      a.session.setPage(page, page ? page.policyType(ctx) : 'auto')
+      a.session.setPage(page, page ? page.policyType(ctx) : 'auto', page?.resourceType?.(ctx))
     }
   }
 

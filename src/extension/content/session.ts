@@ -7,7 +7,7 @@ import type { Finding, Fix, PolicyType, Range } from '../../engine/findings/type
 import type { AceEdit, AceRange } from '../bridge/protocol'
 import type { ConsolePage, PagePolicyType } from '../consoles'
 import type { ConsoleIdentity } from '../consoles/identity'
-import type { Analysis } from '../shared/analysis'
+import type { AnalyseOptions, Analysis } from '../shared/analysis'
 import { loadAnalysis } from '../shared/lazy'
 import type { BridgeClient } from './bridge-client'
 
@@ -22,6 +22,8 @@ export class EditorSession {
   readOnly: boolean
   page: ConsolePage | undefined
   pagePolicyType: PagePolicyType = 'auto'
+  /** The resource a resource policy belongs to, as the page tells (`AWS::S3::Bucket`...). */
+  resourceType: string | undefined
   /** The user's choice in the panel; overrides the page's. */
   chosenPolicyType: PolicyType | undefined
   analysis: Analysis | undefined
@@ -71,10 +73,11 @@ export class EditorSession {
     }
   }
 
-  setPage(page: ConsolePage | undefined, type: PagePolicyType): void {
-    const changed = page?.id !== this.page?.id || type !== this.pagePolicyType
+  setPage(page: ConsolePage | undefined, type: PagePolicyType, resourceType?: string): void {
+    const changed = page?.id !== this.page?.id || type !== this.pagePolicyType || resourceType !== this.resourceType
     this.page = page
     this.pagePolicyType = type
+    this.resourceType = resourceType
     if (changed) this.schedule(0)
   }
 
@@ -101,6 +104,18 @@ export class EditorSession {
     }, delay)
   }
 
+  private options(): AnalyseOptions {
+    const id = this.identity
+    return {
+      policyType: this.policyType,
+      ...(this.resourceType && this.policyType === 'resource' ? { resourceType: this.resourceType } : {}),
+      ...(id.accountId ? { accountId: id.accountId } : {}),
+      ...(id.region ? { region: id.region } : {}),
+      partition: id.partition,
+    }
+  }
+
+  /** Validation first (the Findings tab), then suggestions and the explanation; the latest text wins. */
   private async run(): Promise<void> {
     if (this.running) {
       this.rerun = true
@@ -113,15 +128,29 @@ export class EditorSession {
       do {
         this.rerun = false
         const text = this.text
-        const result = await engine.analyse(text, {
-          policyType: this.policyType,
-          ...(this.identity.accountId ? { accountId: this.identity.accountId } : {}),
-          ...(this.identity.region ? { region: this.identity.region } : {}),
-        })
-        if (text === this.text) {
-          this.analysis = result
-          this.error = undefined
-        } else this.rerun = true
+        const opts = this.options()
+        const validated = await engine.validate(text, opts)
+        if (text !== this.text) {
+          this.rerun = true
+          continue
+        }
+        // Keep the previous suggestions on screen while the new ones are computed.
+        const previous = this.analysis
+        this.analysis = {
+          ...validated,
+          ...(previous?.suggestions ? { suggestions: previous.suggestions } : {}),
+          ...(previous?.adviceText !== undefined ? { adviceText: previous.adviceText } : {}),
+          ...(previous?.explanation ? { explanation: previous.explanation } : {}),
+        }
+        this.error = undefined
+        this.notify()
+        this.markFirstFindings()
+        await new Promise((r) => setTimeout(r, 0))
+        if (text !== this.text || this.rerun) {
+          this.rerun = true
+          continue
+        }
+        this.analysis = await engine.advise(validated, opts)
       } while (this.rerun)
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e)
@@ -129,14 +158,16 @@ export class EditorSession {
       this.running = false
       this.analysing = false
       this.notify()
-      if (this.firstFindingsMs === undefined && this.analysis) {
-        // After the panel has rendered the findings (preact renders in a microtask).
-        setTimeout(() => {
-          this.firstFindingsMs ??= performance.now() - this.createdAt
-          this.notify()
-        }, 0)
-      }
     }
+  }
+
+  private markFirstFindings(): void {
+    if (this.firstFindingsMs !== undefined) return
+    // After the panel has rendered the findings (preact renders in a microtask).
+    setTimeout(() => {
+      this.firstFindingsMs ??= performance.now() - this.createdAt
+      this.notify()
+    }, 0)
   }
 
   async select(range: Range): Promise<void> {

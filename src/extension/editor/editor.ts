@@ -80,7 +80,7 @@ export async function createEditor(el: HTMLElement, opts: { onEdit: (text: strin
     const a = await engine.analyse(text, { policyType })
     if (model.getValue() !== text) return
     fixes.clear()
-    const markers = [...a.findings, ...a.suggestions].map((f) => {
+    const markers = [...a.findings, ...(a.suggestions ?? [])].map((f) => {
       const m: monaco.editor.IMarkerData = {
         severity: severityOf(f),
         message: f.message,

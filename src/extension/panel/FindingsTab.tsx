@@ -9,7 +9,7 @@ const PLURAL: Record<Finding['severity'], string> = {
   SUGGESTION: 'Suggestions',
 }
 
-export function FindingList(props: { session: EditorSession; findings: Finding[]; label: string }) {
+export function FindingList(props: { session: EditorSession; findings: Finding[]; label: string; fixable?: boolean }) {
   const s = props.session
   const groups = SEVERITIES.map((sev) => [sev, props.findings.filter((f) => f.severity === sev)] as const).filter(([, l]) => l.length)
   return (
@@ -25,7 +25,7 @@ export function FindingList(props: { session: EditorSession; findings: Finding[]
               <FindingRow
                 key={`${f.code}-${f.range.start.line}-${f.range.start.column}-${i}`}
                 finding={f}
-                fixable={s.fresh && !s.readOnly}
+                fixable={(props.fixable ?? s.fresh) && !s.readOnly}
                 onSelect={(x) => void s.select(x.range)}
                 onFix={(fix) => void s.applyFix(fix)}
               />

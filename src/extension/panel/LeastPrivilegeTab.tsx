@@ -4,7 +4,7 @@ import { FindingList } from './FindingsTab'
 /** What the policy allows, in words, and how to narrow it. */
 export function LeastPrivilegeTab({ session }: { session: EditorSession }) {
   const a = session.analysis
-  if (!a) return <p class="muted">Reading the policy…</p>
+  if (!a || !a.suggestions) return <p class="muted">Reading the policy…</p>
   return (
     <>
       {a.explanation && (
@@ -24,7 +24,7 @@ export function LeastPrivilegeTab({ session }: { session: EditorSession }) {
           Nothing to tighten: no wildcard, risky action or missing condition found.
         </p>
       ) : (
-        <FindingList session={session} findings={a.suggestions} label="Least privilege" />
+        <FindingList session={session} findings={a.suggestions} label="Least privilege" fixable={a.adviceText === session.text} />
       )}
     </>
   )

@@ -42,7 +42,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
 
   const tabs: TabSpec[] = [
     { id: 'findings', label: 'Findings', ...(a ? { count: findings.length, countClass: errors ? 'error' : '' } : {}), render: () => <FindingsTab session={s} /> },
-    { id: 'least-privilege', label: 'Least privilege', ...(a ? { count: a.suggestions.length } : {}), render: () => <LeastPrivilegeTab session={s} /> },
+    { id: 'least-privilege', label: 'Least privilege', ...(a?.suggestions ? { count: a.suggestions.length } : {}), render: () => <LeastPrivilegeTab session={s} /> },
     { id: 'simulate', label: 'Simulate', render: () => <SimulateTab session={s} /> },
     {
       id: 'templates',

@@ -6,9 +6,10 @@ import { loadCatalogue } from '../../engine/catalogue/bundled'
 import type { Catalogue } from '../../engine/catalogue'
 import type { Finding, PolicyType, Suggestion } from '../../engine/findings/types'
 import { buildPolicyModel } from '../../engine/model'
-import { explainPolicy, validatePolicy } from './engine-pending'
+import { explainPolicy } from '../../engine/explain'
 import { simulateCase, type SimulationResult } from '../../engine/simulate'
-import { detectPolicyType, suggestPolicy } from '../../engine/suggest'
+import { suggestPolicy } from '../../engine/suggest'
+import { detectPolicyType, validatePolicy } from '../../engine/validate'
 
 import { capabilities, type Capabilities, type CaseLike } from './capabilities'
 
@@ -19,7 +20,10 @@ export interface Analysis {
   /** The type the policy was checked as (the page's, the user's choice, or detected). */
   policyType: PolicyType
   findings: Finding[]
-  suggestions: Suggestion[]
+  /** Least-privilege suggestions; undefined until the second phase has run. */
+  suggestions?: Suggestion[]
+  /** The text the suggestions were computed for (their fixes apply only to it). */
+  adviceText?: string
   explanation?: { summary: string; statements: { index: number; sid?: string; text: string }[] }
   /** Milliseconds spent in the engine (not counting the catalogue's first load). */
   ms: number
@@ -39,38 +43,53 @@ export function detectType(text: string): PolicyType {
 
 export interface AnalyseOptions {
   policyType: PolicyType | 'auto'
+  /** The kind of resource a resource policy is attached to (`AWS::S3::Bucket`...), for its specific checks. */
+  resourceType?: string
   accountId?: string
   region?: string
+  partition?: string
 }
 
-export async function analyse(text: string, opts: AnalyseOptions): Promise<Analysis> {
+/** Phase one, what the Findings tab shows: validation only (fast). */
+export async function validate(text: string, opts: AnalyseOptions): Promise<Analysis> {
   const cat = await loadCatalogue()
   const started = performance.now()
   const policyType = opts.policyType === 'auto' ? detectType(text) : opts.policyType
-  const validation = validatePolicy(text, { catalogue: cat, policyType })
-  const findings = validation.findings
+  const v = validatePolicy(text, { catalogue: cat, policyType, ...(opts.resourceType ? { resourceType: opts.resourceType } : {}) })
+  return { text, policyType: v.policyType ?? policyType, findings: v.findings, ms: performance.now() - started }
+}
+
+/** Phase two: least-privilege suggestions and the plain-language explanation (needs a policy that parses). */
+export async function advise(a: Analysis, opts: AnalyseOptions): Promise<Analysis> {
+  const cat = await loadCatalogue()
+  const started = performance.now()
   let suggestions: Suggestion[] = []
   let explanation: Analysis['explanation']
-  // Suggestions and the explanation need a policy that parses.
-  if (!findings.some((f) => f.severity === 'ERROR' && /^(JSON|SYNTAX|PARSE)/i.test(f.code))) {
+  if (!a.findings.some((f) => f.code === 'JSON_SYNTAX_ERROR')) {
     try {
-      suggestions = suggestPolicy(text, {
+      suggestions = suggestPolicy(a.text, {
         catalogue: cat,
-        policyType,
+        policyType: a.policyType,
         ...(opts.accountId ? { account: opts.accountId } : {}),
         ...(opts.region ? { region: opts.region } : {}),
+        ...(opts.partition ? { partition: opts.partition } : {}),
       })
     } catch {
       suggestions = []
     }
     try {
-      const e = explainPolicy(text, { catalogue: cat })
+      const e = explainPolicy(a.text, { catalogue: cat })
       explanation = { summary: e.summary, statements: e.statements.map((s) => ({ index: s.index, ...(s.sid ? { sid: s.sid } : {}), text: s.text })) }
     } catch {
       explanation = undefined
     }
   }
-  return { text, policyType: validation.policyType ?? policyType, findings, suggestions, ...(explanation ? { explanation } : {}), ms: performance.now() - started }
+  return { ...a, suggestions, adviceText: a.text, ...(explanation ? { explanation } : {}), ms: a.ms + performance.now() - started }
+}
+
+/** Both phases at once (the framed editor's markers). */
+export async function analyse(text: string, opts: AnalyseOptions): Promise<Analysis> {
+  return advise(await validate(text, opts), opts)
 }
 
 export interface KeyField {

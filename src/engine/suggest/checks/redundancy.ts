@@ -1,6 +1,6 @@
 import type { Suggestion, TextEdit } from '../../findings/types'
 import { toValue } from '../../json/tree'
-import type { Located, StringListElement } from '../../model/types'
+import type { Located } from '../../model/types'
 import { globCovers } from '../../patterns/glob'
 import { nameList, suggestion, type SuggestContext } from '../context'
 import type { StatementInfo } from '../statements'
@@ -43,8 +43,8 @@ function canonicalPrincipal(s: StatementInfo): string {
   return canonical(norm)
 }
 
-/** Index of the entry in its list; entries are kept in list order. */
-function indexOf(el: StringListElement, item: Located<string>): number {
+/** Index of the entry in its array (the last step of its path). */
+function indexOf(item: Located<string>): number {
   const i = item.path[item.path.length - 1]
   return typeof i === 'number' ? i : 0
 }
@@ -58,6 +58,7 @@ function serviceOf(action: string): string {
 function redundantActions(ctx: SuggestContext, s: StatementInfo): Suggestion[] {
   const el = s.model.action ?? s.model.notAction
   if (!el || el.node.type !== 'array' || el.node.items.length !== el.items.length) return []
+  const arr = el.node
   const items = el.items
   const out: Suggestion[] = []
   const removed = new Set<number>()
@@ -76,7 +77,7 @@ function redundantActions(ctx: SuggestContext, s: StatementInfo): Suggestion[] {
       const same = other.value.toLowerCase() === item.value.toLowerCase()
       if (same ? j > idx : !globCovers(other.value, item.value, true)) continue
       removed.add(idx)
-      const edit = ctx.editor.removeArrayItem(el.node as never, indexOf(el, item))
+      const edit = ctx.editor.removeArrayItem(arr, indexOf(item))
       out.push(
         suggestion({
           code: same ? 'REDUNDANT_ACTION_DUPLICATE' : 'REDUNDANT_ACTION_COVERED',
@@ -100,6 +101,7 @@ function redundantActions(ctx: SuggestContext, s: StatementInfo): Suggestion[] {
 function redundantResources(ctx: SuggestContext, s: StatementInfo): Suggestion[] {
   const el = s.model.resource ?? s.model.notResource
   if (!el || el.node.type !== 'array' || el.node.items.length !== el.items.length) return []
+  const arr = el.node
   const out: Suggestion[] = []
   const removed = new Set<number>()
   el.items.forEach((item, idx) => {
@@ -109,7 +111,7 @@ function redundantResources(ctx: SuggestContext, s: StatementInfo): Suggestion[]
       const same = other.value === item.value
       if (same ? j > idx : !globCovers(other.value, item.value)) continue
       removed.add(idx)
-      const edit = ctx.editor.removeArrayItem(el.node as never, idx)
+      const edit = ctx.editor.removeArrayItem(arr, idx)
       out.push(
         suggestion({
           code: same ? 'REDUNDANT_RESOURCE_DUPLICATE' : 'REDUNDANT_RESOURCE_COVERED',

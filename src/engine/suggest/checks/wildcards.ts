@@ -128,7 +128,7 @@ function danger(d: DangerousAction[]): string {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  */
 export function checkWildcards(ctx: SuggestContext): Suggestion[] {
-  if (ctx.policyType === 'scp' || ctx.policyType === 'rcp' || ctx.policyType === 'boundary' || ctx.policyType === 'trust') return []
+  if (ctx.policyType !== 'identity' && ctx.policyType !== 'resource') return []
   const out: Suggestion[] = []
   for (const s of ctx.statements) {
     if (s.effect !== 'Allow') continue

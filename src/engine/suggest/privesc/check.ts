@@ -151,14 +151,19 @@ export function checkPrivilegeEscalation(ctx: SuggestContext): Suggestion[] {
     if (!severity) continue
     const m = hit.method
     const grant = hit.groups[0]!.grants[0]!
-    const parts = hit.groups.map(describeGroup)
+    const labels = new Set(hit.groups.flatMap((g) => g.grants.map((x) => x.statement.label)))
+    const parts =
+      hit.groups.length > 1 && labels.size === 1
+        ? [`${nameList(hit.groups.flatMap((g) => g.actions), 4)} (${[...labels][0]})`]
+        : hit.groups.map(describeGroup)
     const lowered =
       hit.strength < 3
         ? m.dependsOnTargets && hit.strength === 2
           ? ' How far it reaches depends on which roles trust this account.'
           : ' The risk is lower because a condition or narrow resources limit part of it; check that they limit it enough.'
         : ''
-    const message = `Privilege escalation: ${nameList(parts)} ${parts.length > 1 ? 'together let' : 'lets'} the holder ${m.how}.${lowered} Fix: ${m.fix}.`
+    const together = hit.groups.length > 1 ? 'together let' : hit.groups[0]!.actions.length > 1 ? 'let' : 'lets'
+    const message = `Privilege escalation: ${nameList(parts)} ${together} the holder ${m.how}.${lowered} Fix: ${m.fix}.`
     const actions = hit.groups.flatMap((g) => g.actions)
     const target = hit.groups.length > 1 ? hit.groups[hit.groups.length - 1]! : hit.groups[0]!
     const fixes: (Fix | undefined)[] = [passRoleFix(ctx, hit), removeActionsFix(ctx, target.actions)]

@@ -3,7 +3,6 @@
  * (with did-you-mean fixes), case, and the action rules of SCPs, RCPs, trust and resource policies.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  */
-import { closest } from '../../catalogue'
 import type { Fix } from '../../findings/types'
 import type { ActionEntry, ValidationContext } from '../context'
 import { RESOURCE_TYPE_RULES } from '../resource-types'
@@ -26,7 +25,7 @@ function checkEntry(ctx: ValidationContext, e: ActionEntry, element: string): vo
     return
   }
   if (!e.knownService) {
-    const suggestions = closest(e.service, ctx.index.servicePrefixes, 3)
+    const suggestions = ctx.suggest(e.service, ctx.index.servicePrefixes, 3)
     ctx.report(
       'INVALID_SERVICE_IN_ACTION',
       { range: e.item.range, path: e.item.path },
@@ -41,8 +40,7 @@ function checkEntry(ctx: ValidationContext, e: ActionEntry, element: string): vo
   }
   if (e.expanded.length === 0) {
     const svc = ctx.catalogue.service(e.service)
-    const names = svc ? svc.actions.map((a) => a.name) : []
-    const suggestions = e.wildcard ? [] : closest(e.name, names, 3)
+    const suggestions = e.wildcard || !svc ? [] : ctx.suggest(e.name, ctx.index.nameList('actions', svc.prefix), 3)
     const where = svc ? `${svc.name} (${svc.prefix})` : `the service "${e.service}"`
     ctx.report(
       'INVALID_ACTION',

@@ -4,7 +4,6 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
  */
 import { PARTITIONS } from '../../arn/arn'
-import { closest } from '../../catalogue'
 import type { Fix } from '../../findings/types'
 import type { Located, StringListElement } from '../../model/types'
 import type { ArnFormatEntry } from '../catalogue-index'
@@ -57,7 +56,7 @@ function checkArn(ctx: ValidationContext, item: Located<string>, element: string
   }
   const [, partition, service, region, account, resource] = fields as [string, string, string, string, string, string]
   if (!isWildcardOrVariable(partition) && !PARTITION_SET.has(partition)) {
-    const s = closest(partition, PARTITIONS, 1)
+    const s = ctx.suggest(partition, PARTITIONS, 1)
     ctx.report(
       'INVALID_PARTITION',
       item,
@@ -88,7 +87,7 @@ function checkArn(ctx: ValidationContext, item: Located<string>, element: string
   }
   const formats = ctx.index.arnFormats.get(svc)
   if (!formats) {
-    const s = closest(svc, ctx.index.arnFormats.keys(), 1)
+    const s = ctx.suggest(svc, ctx.index.arnFormats.keys(), 1)
     ctx.report(
       'UNKNOWN_ARN_SERVICE',
       item,

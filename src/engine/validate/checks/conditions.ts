@@ -3,7 +3,6 @@
  * templates), duplicate keys, set qualifiers on single- and multivalued keys, operator/key type fit.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
-import { closest } from '../../catalogue'
 import type { ConditionKeyInfo } from '../../catalogue'
 import type { Fix } from '../../findings/types'
 import type { OperatorFamily, ParsedOperator } from '../../model/operators'
@@ -102,7 +101,7 @@ function checkOperator(ctx: ValidationContext, st: StatementModel, block: Condit
     const qualifier = p.qualifier
     const rest = restIndex >= 0 && qualifier ? raw.slice(restIndex + 1) : raw
     const names = qualifier ? ctx.index.operatorNames.map((n) => `${qualifier}:${n}`) : ctx.index.operatorNames
-    const s = closest(qualifier ? `${qualifier}:${rest}` : raw, names, 3)
+    const s = ctx.suggest(qualifier ? `${qualifier}:${rest}` : raw, names, 3)
     ctx.report(
       'INVALID_CONDITION_OPERATOR',
       block.operator,
@@ -177,13 +176,12 @@ function checkKey(ctx: ValidationContext, use: ConditionUse): boolean {
         ])
       return false
     }
-    if (ctx.catalogue.isTemplateKeyWithoutName(key)) {
+    if (!use.info && ctx.catalogue.isTemplateKeyWithoutName(key)) {
       ctx.report('MISSING_TAG_KEY_IN_CONDITION', at, `"${key}" needs a tag key after a slash, for example "${key.replace(/\/$/, '')}/team".`)
       return false
     }
     if (!use.info) {
-      const names = ctx.catalogue.globalKeys().map((k) => k.key.replace(/\/(\$\{TagKey\}|tag-key)$/i, '/'))
-      const s = closest(key, names.filter((n) => !n.endsWith('/')), 3)
+      const s = ctx.suggest(key, ctx.index.nameList('keys', 'aws'), 3)
       ctx.report(
         'INVALID_GLOBAL_CONDITION_KEY',
         at,
@@ -197,7 +195,7 @@ function checkKey(ctx: ValidationContext, use: ConditionUse): boolean {
   if (isProviderPrefix(prefix)) return true
   const knownService = ctx.catalogue.service(prefix) !== undefined || ctx.index.keyPrefixes.has(prefix)
   if (!knownService) {
-    const s = closest(prefix, ctx.index.servicePrefixes, 3)
+    const s = ctx.suggest(prefix, ctx.index.servicePrefixes, 3)
     ctx.report(
       'INVALID_SERVICE',
       at,
@@ -211,8 +209,7 @@ function checkKey(ctx: ValidationContext, use: ConditionUse): boolean {
     return false
   }
   if (!use.info) {
-    const names = ctx.catalogue.serviceKeys(prefix).map((k) => k.key).filter((k) => !k.includes('${') && !k.includes('<'))
-    const s = closest(key, names, 3)
+    const s = ctx.suggest(key, ctx.index.nameList('keys', prefix), 3)
     ctx.report(
       'INVALID_SERVICE_CONDITION_KEY',
       at,

@@ -4,7 +4,6 @@
  * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 import type { ActionInfo } from '../../catalogue'
-import { resourceMatchesFormat } from '../../arn/format'
 import type { ActionEntry, StatementFacts, ValidationContext } from '../context'
 import { splitArnFields } from '../arn-text'
 import { unsatisfiableCondition } from '../condition-logic'
@@ -16,30 +15,22 @@ function matchableResources(facts: StatementFacts): string[] | undefined {
   const out: string[] = []
   for (const r of el.items) {
     const v = r.value
-    if (!v.startsWith('arn:') || splitArnFields(v).length < 6) return undefined
-    const svc = splitArnFields(v)[2]!
-    if (/[*?$]/.test(svc)) return undefined
+    if (!v.startsWith('arn:')) return undefined
+    const fields = splitArnFields(v)
+    if (fields.length < 6 || /[*?$]/.test(fields[2]!)) return undefined
     out.push(v)
   }
   return out
 }
 
-function actionCanMatch(ctx: ValidationContext, action: ActionInfo, resources: string[], memo: Map<string, boolean>): boolean {
+function actionCanMatch(ctx: ValidationContext, action: ActionInfo, resources: string[]): boolean {
   if (action.resourceTypes.length === 0) return true
   const svc = ctx.catalogue.service(action.service)
   if (!svc) return true
   for (const rt of action.resourceTypes) {
     const info = svc.resourceTypes.get(rt.name)
     if (!info || info.arns.length === 0) return true
-    for (const r of resources) {
-      const key = `${action.service}\u0000${rt.name}\u0000${r}`
-      let hit = memo.get(key)
-      if (hit === undefined) {
-        hit = info.arns.some((f) => resourceMatchesFormat(r, ctx.index.compiledFormat(f)))
-        memo.set(key, hit)
-      }
-      if (hit) return true
-    }
+    for (const r of resources) if (ctx.index.resourceFitsType(info, r)) return true
   }
   return false
 }
@@ -55,11 +46,10 @@ function checkActionResources(ctx: ValidationContext, facts: StatementFacts): { 
   const entries = facts.actions?.filter((a) => !a.isAll && a.expanded.length > 0) ?? []
   const resources = matchableResources(facts)
   if (!resources || entries.length === 0 || facts.allowsAllActions) return { entries: entries.length, unmatched: 0 }
-  const memo = new Map<string, boolean>()
   let unmatched = 0
   for (const e of entries) {
     // a wildcard entry is fine when any action it covers can match
-    if (e.expanded.some((a) => actionCanMatch(ctx, a, resources, memo))) continue
+    if (e.expanded.some((a) => actionCanMatch(ctx, a, resources))) continue
     unmatched++
     const a = e.expanded[0]!
     ctx.report(

@@ -1,6 +1,6 @@
 /** Entries and statements that add nothing: covered actions and resources, repeated statements. */
 import { toValue, type JsonNode } from '../../json/tree'
-import type { Located, StringListElement } from '../../model/types'
+import type { Located, StatementModel, StringListElement } from '../../model/types'
 import { globCovers } from '../../patterns/glob'
 import type { ValidationContext } from '../context'
 
@@ -108,15 +108,32 @@ export function checkRedundancy(ctx: ValidationContext): void {
   const root = ctx.model.root
   const arr = root?.type === 'object' ? root.properties.find((p) => p.key === ctx.model.statementKey?.name)?.value : undefined
   if (arr?.type !== 'array' || ctx.statements.length < 2) return
-  const seen = new Map<string, number>()
+  // A cheap signature first; the full canonical form only for statements that share one.
+  const sorted = (items: string[]): string[] => [...new Set(items)].sort()
+  const signature = (st: StatementModel): string =>
+    [st.effect?.value, ...sorted((st.action?.items ?? []).map((i) => i.value.toLowerCase())), '|', ...sorted((st.resource?.items ?? []).map((i) => i.value))].join('\u0000')
+  const bySignature = new Map<string, StatementModel[]>()
   for (const { st } of ctx.statements) {
     if (st.index === undefined) continue
-    const key = canonical(st.node)
-    const prev = seen.get(key)
-    if (prev === undefined) {
-      seen.set(key, st.index)
-      continue
+    const sig = signature(st)
+    const group = bySignature.get(sig)
+    if (group) group.push(st)
+    else bySignature.set(sig, [st])
+  }
+  const seen = new Map<string, number>()
+  const duplicates: { st: StatementModel; prev: number }[] = []
+  for (const group of bySignature.values()) {
+    if (group.length < 2) continue
+    for (const st of group) {
+      const key = canonical(st.node)
+      const prev = seen.get(key)
+      if (prev === undefined) seen.set(key, st.index!)
+      else duplicates.push({ st, prev })
     }
+  }
+  duplicates.sort((a, b) => a.st.index! - b.st.index!)
+  for (const { st, prev } of duplicates) {
+    if (st.index === undefined) continue
     ctx.report(
       'REDUNDANT_STATEMENT',
       ctx.openingOf(st.node),

@@ -59,7 +59,9 @@ function found(name: string, kind: SourceKind, role: PolicyRole, text: string, a
 export function readEditor(input: ReaderInput, editor: PageEditor): PageReading | undefined {
   const text = editor.text
   if (!text.trim() || !isJsonObject(text)) return undefined
-  const kind = editor.pageKind ?? ''
+  let kind = editor.pageKind ?? ''
+  // A policy's details page holds that managed policy, whatever the editor's state made it look like.
+  if ((kind === '' || kind === 'generic-policy' || kind === 'iam-policy-editor') && managedPolicyOf(input)) kind = 'iam-policy-view'
   switch (kind) {
     case 'iam-trust-policy': {
       const p = pagePrincipal(input)
@@ -100,7 +102,7 @@ export function readEditor(input: ReaderInput, editor: PageEditor): PageReading 
         policies: [found(name, rcp ? 'rcp' : 'scp', { kind: rcp ? 'rcp' : 'scp', target: '', level: 0 }, text, arn)],
       }
     }
-    case 'access-policy': {
+    case 'resource-access-policy': {
       const arn = labelledArn(input.doc, /arn$/i) ?? ''
       return {
         reader: kind,

@@ -1,5 +1,6 @@
 import { findPlaceholders } from '../placeholders'
 import { SECTION_LABEL, TYPE_LABEL, type TemplateEntry } from './entries'
+import { focusOnMount } from './hooks'
 import { ValidationStatus } from './Status'
 
 export interface DetailProps {
@@ -43,7 +44,7 @@ export function Detail({ entry, typeNote, readOnlyStore, onBack, onInsert, onCop
       {placeholders.length > 0 && <p class="tpl-sub">Asked for on insert: {placeholders.map((p) => `{{${p}}}`).join(', ')}</p>}
       {typeNote && <p class="tpl-note">{typeNote}</p>}
       <div class="tpl-actions">
-        <button type="button" class="tpl-btn tpl-primary" data-action="insert" onClick={onInsert} autoFocus>
+        <button type="button" class="tpl-btn tpl-primary" data-action="insert" onClick={onInsert} ref={focusOnMount}>
           Insert
         </button>
         <button type="button" class="tpl-btn" data-action="copy" onClick={onCopy}>

@@ -3,7 +3,7 @@ import { POLICY_TYPES, type PolicyType } from '../../../engine/findings/types'
 import { findPlaceholders } from '../placeholders'
 import { LIMITS, checkTemplateInput, type TemplateInput } from '../schema'
 import { TYPE_LABEL } from './entries'
-import { useDebounced } from './hooks'
+import { focusOnMount, useDebounced } from './hooks'
 import { ValidationStatus } from './Status'
 
 export interface EditorFormProps {
@@ -59,7 +59,7 @@ export function EditorForm({ title, initial, onSave, onCancel }: EditorFormProps
       )}
       <div class="tpl-field">
         <label for="tpl-edit-name">Name</label>
-        <input id="tpl-edit-name" name="name" value={name} maxLength={LIMITS.name} autoFocus={!initial.name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input id="tpl-edit-name" name="name" value={name} maxLength={LIMITS.name} ref={initial.name ? undefined : focusOnMount} onInput={(e) => setName(e.currentTarget.value)} />
       </div>
       <div class="tpl-field">
         <label for="tpl-edit-description">Description</label>
@@ -90,7 +90,7 @@ export function EditorForm({ title, initial, onSave, onCancel }: EditorFormProps
           aria-labelledby="tpl-edit-doc-label"
           value={document}
           spellcheck={false}
-          autoFocus={!!initial.name}
+          ref={initial.name ? focusOnMount : undefined}
           onInput={(e) => setDocument(e.currentTarget.value)}
         />
         <span class="tpl-help">

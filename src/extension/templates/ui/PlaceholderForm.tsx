@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks'
 import { checkPlaceholderValues, describePlaceholder, fillPlaceholders } from '../placeholders'
 import type { TemplateEntry } from './entries'
+import { focusOnMount } from './hooks'
 
 export interface PlaceholderFormProps {
   entry: TemplateEntry
@@ -17,7 +18,7 @@ export function PlaceholderForm({ entry, names, initial, note, onSubmit, onCance
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...initial }))
   const [tried, setTried] = useState(false)
   const problems = useMemo(() => checkPlaceholderValues(names, values), [names, values])
-  const firstEmpty = names.find((n) => !values[n]) ?? names[0]
+  const [firstEmpty] = useState(() => names.find((n) => !initial[n]) ?? names[0])
   const submit = (e: Event) => {
     e.preventDefault()
     setTried(true)
@@ -46,7 +47,7 @@ export function PlaceholderForm({ entry, names, initial, note, onSubmit, onCance
               data-placeholder={name}
               value={values[name] ?? ''}
               placeholder={info.sample}
-              autoFocus={name === firstEmpty}
+              ref={name === firstEmpty ? focusOnMount : undefined}
               spellcheck={false}
               autoComplete="off"
               aria-invalid={problem ? true : undefined}

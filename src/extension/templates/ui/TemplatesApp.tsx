@@ -412,7 +412,6 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
           type="search"
           value={query}
           placeholder="Search: name, tag, s3:GetObject, type:scp"
-          autoFocus
           spellcheck={false}
           autoComplete="off"
           role="combobox"

@@ -59,3 +59,11 @@ export function useDebounced<T>(value: T, ms: number): T {
   }, [value, ms])
   return v
 }
+
+/** A ref callback that focuses its element once, when it mounts (the autofocus attribute only works on page load). */
+export function focusOnMount(el: HTMLElement | null): void {
+  if (el && !el.dataset.focused) {
+    el.dataset.focused = '1'
+    queueMicrotask(() => el.focus())
+  }
+}

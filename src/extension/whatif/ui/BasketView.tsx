@@ -45,9 +45,9 @@ function Item(props: { item: BasketItem; handle: BasketHandle; principals: strin
   const [name, setName] = useState(item.name)
   const [editingRole, setEditingRole] = useState(false)
   const missing = item.document === undefined
-  const commitName = () => {
+  const commitName = (value: string) => {
     setRenaming(false)
-    if (name.trim() && name !== item.name) void handle.dispatch({ op: 'rename', id: item.id, name })
+    if (value.trim() && value !== item.name) void handle.dispatch({ op: 'rename', id: item.id, name: value })
   }
   return (
     <li data-testid="whatif-item" data-id={item.id} data-name={item.name} data-role={item.role.kind} data-target={item.role.target} data-missing={String(missing)}>
@@ -60,10 +60,10 @@ function Item(props: { item: BasketItem; handle: BasketHandle; principals: strin
             value={name}
             onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') commitName()
+              if (e.key === 'Enter') commitName((e.currentTarget as HTMLInputElement).value)
               if (e.key === 'Escape') setRenaming(false)
             }}
-            onBlur={commitName}
+            onBlur={(e) => renaming && commitName((e.currentTarget as HTMLInputElement).value)}
           />
         ) : (
           <span class="item-name grow" title={item.source.arn ?? item.name}>
