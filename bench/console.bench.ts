@@ -41,10 +41,11 @@ export function contentScriptInitialJs(dist = DIST): { files: string[]; raw: num
   return { files: [...seen], raw, gzip, mainWorld }
 }
 
-async function firstFindings(replica: Replica, runs: number): Promise<{ sinceEditor: number[]; sinceSession: number[] }> {
+async function firstFindings(replica: Replica, runs: number): Promise<{ sinceEditor: number[]; sinceSession: number[]; marks: unknown[] }> {
   const b = await launchExtension({ replica })
   const sinceEditor: number[] = []
   const sinceSession: number[] = []
+  const marks: unknown[] = []
   try {
     for (let i = 0; i < runs; i++) {
       const page = await b.context.newPage()
@@ -64,6 +65,12 @@ async function firstFindings(replica: Replica, runs: number): Promise<{ sinceEdi
       await waitForPanelReady(page)
       await page.waitForFunction(() => (window as unknown as { __findingsAt?: number }).__findingsAt !== undefined, undefined, { timeout: 20_000 })
       sinceEditor.push(await page.evaluate(() => ((window as unknown as { __findingsAt: number; __editorAt: number }).__findingsAt - (window as unknown as { __editorAt: number }).__editorAt)))
+      marks.push(
+        await page.evaluate(`(() => {
+          const at = (n) => { const e = performance.getEntriesByName('iam-sidekick:' + n)[0]; return e ? Math.round(e.startTime) : undefined }
+          return { editor: Math.round(window.__editorAt), preload: at('preload'), catalogue: at('catalogue-loaded'), warm: at('engine-warm'), firstFindings: at('first-findings'), rendered: Math.round(window.__findingsAt) }
+        })()`),
+      )
       const own = await page.locator('[data-iam-sidekick="panel"]').locator('section.panel').getAttribute('data-first-findings-ms')
       if (own) sinceSession.push(Number(own))
       await page.close()
@@ -71,7 +78,7 @@ async function firstFindings(replica: Replica, runs: number): Promise<{ sinceEdi
   } finally {
     await b.close()
   }
-  return { sinceEditor, sinceSession }
+  return { sinceEditor, sinceSession, marks }
 }
 
 /**
@@ -128,6 +135,8 @@ async function main() {
     const ff = await firstFindings(replica, 5)
     console.log(`first findings after the editor appears (cold page load, engine + catalogue loaded lazily): ${stats(ff.sinceEditor)} (budget 300 ms)`)
     if (ff.sinceSession.length) console.log(`  measured by the panel from the bridge's report: ${stats(ff.sinceSession)}`)
+    console.log(`  timeline of each load (ms since navigation): ${ff.marks.map((m) => JSON.stringify(m)).join(' ')}`)
+    if (process.argv.includes('--first-findings-only')) return
     for (const gap of [30, 200]) {
       const without = await latency(replica, false, 40, gap)
       const withExt = await latency(replica, true, 40, gap)

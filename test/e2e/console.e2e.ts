@@ -65,19 +65,19 @@ describe('IAM Sidekick in the console', () => {
     await expect.poll(() => codes(page), { timeout: 10_000 }).toContain('INVALID_ACTION')
     const elapsed = Date.now() - started
     expect(await codes(page)).toContain('INVALID_EFFECT')
-    const row = findingRows(page).filter({ has: page.locator('text=s3:GetObjects') }).first()
+    const row = panel(page).locator('li[data-code="INVALID_ACTION"]').first()
     expect(await row.getAttribute('data-severity')).toBe('ERROR')
     const count = await panel(page).locator('[data-tab="findings"] .count').textContent()
     expect(Number(count)).toBe(await findingRows(page).count())
     expect(elapsed).toBeLessThan(5000)
-    await screenshot(page, 'findings-invalid-policy')
+    await screenshot(page, 'findings-invalid-policy', panel(page))
     await page.close()
   })
 
   it('selects a finding’s range in the native editor when the finding is clicked', async () => {
     const page = await createPolicyPage()
     await setAceText(page, INVALID)
-    const row = findingRows(page).filter({ hasText: 's3:GetObjects' }).first()
+    const row = panel(page).locator('li[data-code="INVALID_ACTION"]').first()
     await row.waitFor()
     await row.locator('button.where').click()
     const selected = await page.evaluate(() => {
@@ -91,7 +91,7 @@ describe('IAM Sidekick in the console', () => {
   it('applies a fix through Ace: the native text and the page’s React state change, and Ctrl+Z undoes it', async () => {
     const page = await createPolicyPage()
     await setAceText(page, INVALID)
-    const row = findingRows(page).filter({ has: page.locator('[data-code="INVALID_EFFECT"]') }).or(panel(page).locator('li[data-code="INVALID_EFFECT"]')).first()
+    const row = panel(page).locator('li[data-code="INVALID_EFFECT"]').first()
     await row.waitFor()
     await row.locator('button[data-fix]').first().click()
     await expect.poll(() => aceText(page)).toContain('"Effect": "Allow"')
@@ -146,7 +146,8 @@ describe('IAM Sidekick in the console', () => {
     await expect.poll(() => aceText(page)).toBe(edited)
     await expect.poll(async () => (await replicaState(page))?.value).toBe(edited)
     await expect.poll(() => frame.evaluate(() => (window.__iamSidekickMonaco?.markers() ?? []).map((m) => m.code))).not.toContain('INVALID_ACTION')
-    await screenshot(page, 'monaco-enhanced-editor')
+    await page.waitForTimeout(300)
+    await screenshot(page, 'monaco-enhanced-editor', panel(page))
     await page.close()
   })
 
@@ -161,7 +162,7 @@ describe('IAM Sidekick in the console', () => {
     const decision = panel(page).locator('[data-decision]')
     await expect.poll(() => decision.getAttribute('data-decision'), { timeout: 10_000 }).toBe('Allowed')
     expect(await panel(page).locator('ol.explanation li').count()).toBeGreaterThan(0)
-    await screenshot(page, 'simulate-allowed')
+    await screenshot(page, 'simulate-allowed', panel(page))
     await action.fill('s3:PutObject')
     await panel(page).locator('button[data-action="simulate"]').click()
     await expect.poll(() => decision.getAttribute('data-decision')).toBe('ImplicitDeny')
@@ -169,7 +170,7 @@ describe('IAM Sidekick in the console', () => {
     await panel(page).locator('input[id$="-service"]').fill('s3')
     await panel(page).locator('button[data-action="capabilities"]').click()
     await expect.poll(() => panel(page).locator('[data-capabilities]').getAttribute('data-capabilities'), { timeout: 10_000 }).toBe('2')
-    await screenshot(page, 'simulate-what-can-it-do')
+    await screenshot(page, 'simulate-what-can-it-do', panel(page))
     await page.close()
   })
 
@@ -207,6 +208,8 @@ describe('IAM Sidekick in the console', () => {
     await waitForPanelReady(page)
     expect(await panel(page).locator('section.panel').getAttribute('class')).toContain('dark')
     await screenshot(page, 'panel-dark-mode')
+    await panel(page).locator('[role="tab"][data-tab="least-privilege"]').click()
+    await screenshot(page, 'least-privilege-dark', panel(page))
     await page.close()
   })
 })

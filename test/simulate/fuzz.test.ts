@@ -169,6 +169,21 @@ describe('properties of the evaluation logic (on generated cases)', () => {
       { numRuns: 500 },
     )
   })
+  it('a policy given as an object or as its JSON text is decided the same way', () => {
+    const asText = (p: unknown) => (p && typeof p === 'object' ? JSON.stringify(p, null, 1) : p)
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const t: Json = { ...c, identityPolicies: (c.identityPolicies as unknown[]).map(asText) }
+        for (const k of ['resourcePolicy', 'permissionsBoundary', 'sessionPolicy']) if (c[k]) t[k] = asText(c[k])
+        for (const k of ['scps', 'rcps']) if (c[k]) t[k] = (c[k] as unknown[]).map(asText)
+        const a = simulateCase(c)
+        const b = simulateCase(t)
+        expect(b.decision).toBe(a.decision)
+        expect(b.explanation!.map((l) => l.text)).toEqual(a.explanation!.map((l) => l.text))
+      }),
+      { numRuns: 400 },
+    )
+  })
   it(`an identity Deny of everything makes any IAM caller's request an explicit deny (${'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html'})`, () => {
     fc.assert(
       fc.property(iamCase, (c) => {

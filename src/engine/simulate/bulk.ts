@@ -45,6 +45,14 @@ export interface BulkResult {
   error?: string
 }
 
+/** Lower-cased `service:Action` keys of a catalogue's action list, computed once per list. */
+const lowered = new WeakMap<ActionInfo[], string[]>()
+function lowerKeys(_catalogue: Catalogue, actions: ActionInfo[]): string[] {
+  let l = lowered.get(actions)
+  if (!l) lowered.set(actions, (l = actions.map((a) => a.key.toLowerCase())))
+  return l
+}
+
 function now(): number {
   const perf = (globalThis as { performance?: { now(): number } }).performance
   return perf ? perf.now() : Date.now()
@@ -118,22 +126,28 @@ export function simulateAllActions(set: CompiledPolicySet, options: BulkOptions)
         return matched.has(s) ? slot.yes : slot.no
       }),
     })
-    for (const info of actions) {
-      req.action = info.key
-      req.actionLower = info.key.toLowerCase()
-      req.service = info.service.toLowerCase()
+    const lower = lowerKeys(catalogue, actions)
+    const hits = new Uint8Array(live.length)
+    for (let a = 0; a < actions.length; a++) {
+      const info = actions[a]!
+      const actionLower = lower[a]!
+      const service = info.service
       let key = ''
-      matched.clear()
-      for (const { stmt } of live) {
-        const hit = actionMatches(stmt, req.actionLower, req.service)
+      for (let i = 0; i < live.length; i++) {
+        const hit = actionMatches(live[i]!.stmt, actionLower, service)
+        hits[i] = hit ? 1 : 0
         key += hit ? '1' : '0'
-        if (hit) matched.add(stmt)
       }
+      req.action = info.key
+      req.actionLower = actionLower
+      req.service = service
       const must = mustAllowPolicy(req) ?? '-'
-      const rcpService = catalogue.rcpServices.has(req.service) ? 'r' : '-'
-      key += `|${must}|${rcpService}|${req.actionLower === 'sts:getcalleridentity' ? 'g' : '-'}`
+      const rcpService = catalogue.rcpServices.has(service) ? 'r' : '-'
+      key += `|${must}|${rcpService}|${actionLower === 'sts:getcalleridentity' ? 'g' : '-'}`
       let decision = memo.get(key)
       if (decision === undefined) {
+        matched.clear()
+        for (let i = 0; i < live.length; i++) if (hits[i]) matched.add(live[i]!.stmt)
         const app = applicability(set, req, catalogue)
         const run: SetRun = {
           identity: app.identity ? set.identity.map(pick) : [],

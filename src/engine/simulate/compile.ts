@@ -4,10 +4,10 @@
  */
 import type { Range } from '../findings/types'
 import { buildPolicyModel } from '../model/build'
-import type { PolicyModel, StatementModel } from '../model/types'
 import { compileGlob, type Matcher } from '../patterns/glob'
 import { compileEncodedResourcePattern, encodeWildcards, type StringMatcher } from '../arn/match'
 import { compileConditionBlocks, type CompiledCondition } from './condition'
+import { fromModel, fromObject, type PolicyInput, type StatementInput } from './policy-input'
 import { compilePrincipal, type CompiledPrincipal } from './principal'
 import type { SimPolicyType } from './types'
 import { parseTemplate, type Template } from './variables'
@@ -43,7 +43,8 @@ export interface CompiledStatement {
   index: number
   sid?: string
   effect: 'Allow' | 'Deny' | undefined
-  range: Range
+  /** Where the statement stands in the policy text (absent when the policy was given as an object). */
+  range?: Range
   action?: CompiledActionElement
   resource?: CompiledResourceElement
   principal?: CompiledPrincipal
@@ -108,25 +109,25 @@ function compileResourceEntry(raw: string, variables: boolean): CompiledResource
   return { raw, matcher: compileEncodedResourcePattern(encodeWildcards(raw)) }
 }
 
-function compileStatement(s: StatementModel, policy: CompiledPolicy): CompiledStatement {
-  const effectText = s.effect?.value
+function compileStatement(s: StatementInput, policy: CompiledPolicy): CompiledStatement {
+  const effectText = s.effect
   const effect = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined
   const cs: CompiledStatement = {
-    index: s.index ?? 0,
+    index: s.index,
     effect,
-    range: s.range,
-    conditions: compileConditionBlocks(s.condition?.operators ?? [], policy.variables),
+    conditions: compileConditionBlocks(s.conditions, policy.variables),
   }
-  if (s.sid) cs.sid = s.sid.value
+  if (s.range) cs.range = s.range
+  if (s.sid !== undefined) cs.sid = s.sid
   const problems: string[] = []
   if (!effect) problems.push(effectText === undefined ? 'it has no Effect' : `its Effect "${effectText}" is neither Allow nor Deny`)
   if (s.action && s.notAction) problems.push('it has both Action and NotAction')
-  else if (s.action) cs.action = compileActions(s.action.items.map((i) => i.value), false)
-  else if (s.notAction) cs.action = compileActions(s.notAction.items.map((i) => i.value), true)
+  else if (s.action) cs.action = compileActions(s.action, false)
+  else if (s.notAction) cs.action = compileActions(s.notAction, true)
   else problems.push('it has neither Action nor NotAction')
   if (s.resource && s.notResource) problems.push('it has both Resource and NotResource')
-  else if (s.resource) cs.resource = { not: false, entries: s.resource.items.map((i) => compileResourceEntry(i.value, policy.variables)) }
-  else if (s.notResource) cs.resource = { not: true, entries: s.notResource.items.map((i) => compileResourceEntry(i.value, policy.variables)) }
+  else if (s.resource) cs.resource = { not: false, entries: s.resource.map((r) => compileResourceEntry(r, policy.variables)) }
+  else if (s.notResource) cs.resource = { not: true, entries: s.notResource.map((r) => compileResourceEntry(r, policy.variables)) }
   else if (policy.type !== 'resource' && policy.type !== 'scp' && policy.type !== 'rcp')
     problems.push('it has neither Resource nor NotResource, which this policy type requires')
   if (policy.type === 'resource' || policy.type === 'rcp') {
@@ -139,19 +140,20 @@ function compileStatement(s: StatementModel, policy: CompiledPolicy): CompiledSt
   return cs
 }
 
-export function compileModel(model: PolicyModel, label: string, type: SimPolicyType): CompiledPolicy {
-  const policy: CompiledPolicy = { label, type, variables: model.version?.value === '2012-10-17', statements: [] }
-  for (const s of model.statements) policy.statements.push(compileStatement(s, policy))
+function compileInput(input: PolicyInput, label: string, type: SimPolicyType): CompiledPolicy {
+  const policy: CompiledPolicy = { label, type, variables: input.version === '2012-10-17', statements: [] }
+  for (const s of input.statements) policy.statements.push(compileStatement(s, policy))
   return policy
 }
 
 /**
- * Compiles one policy given as an object or JSON text. JSON syntax errors, and documents that are not
- * objects, are returned as an error naming the policy and the position.
+ * Compiles one policy given as JSON text (statements keep their ranges for the explanation) or as a
+ * parsed object (read directly: much faster, no text to print and re-parse). JSON syntax errors, and
+ * documents that are not objects, are returned as an error naming the policy and the position.
  */
 export function compilePolicy(input: unknown, label: string, type: SimPolicyType): CompiledPolicy | PolicyCompileError {
-  if (typeof input !== 'string' && (typeof input !== 'object' || input === null || Array.isArray(input)))
-    return { label, message: `${label} must be a policy document (a JSON object or its text)` }
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return compileInput(fromObject(input as Record<string, unknown>), label, type)
+  if (typeof input !== 'string') return { label, message: `${label} must be a policy document (a JSON object or its text)` }
   const model = buildPolicyModel(input)
   if (!model.root) {
     const first = model.problems[0]
@@ -159,5 +161,5 @@ export function compilePolicy(input: unknown, label: string, type: SimPolicyType
     return { label, message: `${label} is not valid JSON${where}: ${first?.message ?? 'empty document'}` }
   }
   if (model.root.type !== 'object') return { label, message: `${label} must be a JSON object with Version and Statement` }
-  return compileModel(model, label, type)
+  return compileInput(fromModel(model), label, type)
 }

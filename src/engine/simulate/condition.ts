@@ -16,7 +16,7 @@
  *   AWS requires ForAllValues/ForAnyValue for multivalued keys.
  */
 import { WILD_ONE, WILD_STAR } from '../arn/match'
-import type { ConditionOperatorBlock } from '../model/types'
+import type { ConditionBlockInput } from './policy-input'
 import type { BaseOperatorInfo, ParsedOperator } from '../model/operators'
 import type { RequestContext } from './context'
 import { compileValueTest, familyAllowsVariables, familyUsesWildcards, type ValueTest } from './operators'
@@ -46,28 +46,28 @@ export interface CompiledCondition {
 }
 
 /** Compiles every operator × key of a Condition element. */
-export function compileConditionBlocks(blocks: ConditionOperatorBlock[], variables: boolean): CompiledCondition[] {
+export function compileConditionBlocks(blocks: ConditionBlockInput[], variables: boolean): CompiledCondition[] {
   const out: CompiledCondition[] = []
   for (const block of blocks) {
     const parsed = block.parsed
     const base = parsed.base
     for (const entry of block.entries) {
       const c: CompiledCondition = {
-        operator: block.operator.value,
-        key: entry.key.value,
-        keyLower: entry.key.value.toLowerCase(),
+        operator: block.operator,
+        key: entry.key,
+        keyLower: entry.key.toLowerCase(),
         parsed,
         base,
         values: [],
       }
-      if (!base) c.problem = `"${block.operator.value}" is not a condition operator, so this condition never holds`
+      if (!base) c.problem = `"${block.operator}" is not a condition operator, so this condition never holds`
       else if (parsed.problem === 'case') c.remark = `operator names are case-sensitive; evaluated as ${parsed.corrected}`
-      for (const v of entry.values) {
-        const cv: CompiledValue = { raw: v.value }
+      for (const value of entry.values) {
+        const cv: CompiledValue = { raw: value }
         if (base && base.family !== 'Null') {
-          const t = variables && familyAllowsVariables(base) ? parseTemplate(v.value) : undefined
+          const t = variables && familyAllowsVariables(base) ? parseTemplate(value) : undefined
           if (t && t.isTemplate) cv.template = t
-          else cv.test = compileValueTest(base, familyUsesWildcards(base) ? encodeWildcards(v.value) : v.value)
+          else cv.test = compileValueTest(base, familyUsesWildcards(base) ? encodeWildcards(value) : value)
         }
         c.values.push(cv)
       }

@@ -96,19 +96,23 @@ export interface Verdict {
   rules: string[]
 }
 
-const applies = (effect: 'Allow' | 'Deny') => (o: StatementOutcome) => o.applies && o.stmt.effect === effect
-const allowsIn = (runs: PolicyRun[]): StatementOutcome[] => runs.flatMap((r) => r.outcomes.filter(applies('Allow')))
+/** Statements of the runs that apply with this effect (plain loops: this runs for every request). */
+function applying(runs: readonly PolicyRun[], effect: 'Allow' | 'Deny', out: StatementOutcome[] = []): StatementOutcome[] {
+  for (const r of runs) for (const o of r.outcomes) if (o.applies && o.stmt.effect === effect) out.push(o)
+  return out
+}
+const allowsIn = (runs: readonly PolicyRun[]): StatementOutcome[] => applying(runs, 'Allow')
 
 const GRANT_RANK: Record<PrincipalMatchKind, number> = { direct: 3, wildcard: 3, 'not-listed': 3, role: 2, account: 1 }
 
-function allRuns(run: SetRun): PolicyRun[] {
-  const out: PolicyRun[] = []
-  for (const l of run.scps) out.push(...l)
-  for (const l of run.rcps) out.push(...l)
-  if (run.resource) out.push(run.resource)
-  out.push(...run.identity)
-  if (run.boundary) out.push(run.boundary)
-  if (run.session) out.push(run.session)
+function deniesIn(run: SetRun): StatementOutcome[] {
+  const out: StatementOutcome[] = []
+  for (const l of run.scps) applying(l, 'Deny', out)
+  for (const l of run.rcps) applying(l, 'Deny', out)
+  if (run.resource) applying([run.resource], 'Deny', out)
+  applying(run.identity, 'Deny', out)
+  if (run.boundary) applying([run.boundary], 'Deny', out)
+  if (run.session) applying([run.session], 'Deny', out)
   return out
 }
 
@@ -131,7 +135,7 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
     }
 
   // 2. An explicit Deny in any policy that applies wins.
-  const denies = allRuns(run).flatMap((r) => r.outcomes.filter(applies('Deny')))
+  const denies = deniesIn(run)
   if (denies.length)
     return { decision: 'ExplicitDeny', decisive: denies, rules: ['An explicit Deny in any applicable policy overrides every Allow.'] }
 
@@ -150,13 +154,17 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
   }
   // 4. RCPs: RCPFullAWSAccess is attached at every level and cannot be detached, so only their Denies matter.
 
-  const rpAllows = run.resource ? run.resource.outcomes.filter(applies('Allow')) : []
+  const rpAllows = run.resource ? allowsIn([run.resource]) : []
   let best: PrincipalMatchKind | undefined
   for (const o of rpAllows) {
     const k = o.principal?.kind ?? (o.stmt.principal ? undefined : 'wildcard')
     if (k && (!best || GRANT_RANK[k] > GRANT_RANK[best])) best = k
   }
-  const grants = (kinds: PrincipalMatchKind[]) => rpAllows.filter((o) => kinds.includes(o.principal?.kind ?? 'wildcard'))
+  const grants = (kinds: readonly PrincipalMatchKind[]): StatementOutcome[] => {
+    const out: StatementOutcome[] = []
+    for (const o of rpAllows) if (kinds.includes(o.principal?.kind ?? 'wildcard')) out.push(o)
+    return out
+  }
   const rpLabel = set.resourcePolicy?.label ?? 'resourcePolicy'
 
   // 5. Principals that have no identity-based policies: only the resource-based policy can grant.

@@ -35,14 +35,13 @@ export function runSet(set: CompiledPolicySet, req: SimRequest, app: Applicabili
 }
 
 function orderedRuns(run: SetRun): PolicyRun[] {
-  return [
-    ...run.identity,
-    ...(run.resource ? [run.resource] : []),
-    ...(run.boundary ? [run.boundary] : []),
-    ...(run.session ? [run.session] : []),
-    ...run.scps.flat(),
-    ...run.rcps.flat(),
-  ]
+  const out: PolicyRun[] = [...run.identity]
+  if (run.resource) out.push(run.resource)
+  if (run.boundary) out.push(run.boundary)
+  if (run.session) out.push(run.session)
+  for (const l of run.scps) for (const r of l) out.push(r)
+  for (const l of run.rcps) for (const r of l) out.push(r)
+  return out
 }
 
 function decisionLine(v: Verdict, req: SimRequest): ExplanationLine {
@@ -63,7 +62,7 @@ function decisionLine(v: Verdict, req: SimRequest): ExplanationLine {
     line.statement = first.stmt.index
     if (first.stmt.sid !== undefined) line.sid = first.stmt.sid
     if (first.stmt.effect) line.effect = first.stmt.effect
-    line.range = first.stmt.range
+    if (first.stmt.range) line.range = first.stmt.range
   }
   return line
 }

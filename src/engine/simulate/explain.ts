@@ -3,14 +3,46 @@ import type { SimRequest } from './request'
 import type { StatementOutcome } from './statement'
 import type { ConditionExplanation, ExplanationLine, PrincipalMatchKind } from './types'
 
+const PLAIN = /^[^"\\\u0000-\u001f\u2028\u2029]*$/
+
+/** `"a", "b"`: the values as JSON strings (a fast path for the usual values that need no escaping). */
 export function quote(values: readonly string[]): string {
-  return values.map((v) => JSON.stringify(v)).join(', ')
+  let out = ''
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!
+    if (i) out += ', '
+    out += PLAIN.test(v) ? `"${v}"` : JSON.stringify(v)
+  }
+  return out
+}
+
+interface StaticText {
+  name: string
+  /** `["s3:Get*", "s3:List*"]`. */
+  actions: string
+  resources: string
+}
+
+/** Fragments that depend only on the compiled statement, built once and reused for every request. */
+const staticText = new WeakMap<StatementOutcome['stmt'], StaticText>()
+
+function textOf(o: StatementOutcome): StaticText {
+  let t = staticText.get(o.stmt)
+  if (!t) {
+    const sid = o.stmt.sid ? ` (Sid ${JSON.stringify(o.stmt.sid)})` : ''
+    t = {
+      name: `${o.policy.label} Statement[${o.stmt.index}]${sid}`,
+      actions: `[${quote(o.stmt.action?.patterns ?? [])}]`,
+      resources: `[${quote(o.stmt.resource?.entries.map((e) => e.raw) ?? [])}]`,
+    }
+    staticText.set(o.stmt, t)
+  }
+  return t
 }
 
 /** `identity[0] Statement[1] (Sid "DenyAll")`. */
 export function statementName(o: StatementOutcome): string {
-  const sid = o.stmt.sid ? ` (Sid ${JSON.stringify(o.stmt.sid)})` : ''
-  return `${o.policy.label} Statement[${o.stmt.index}]${sid}`
+  return textOf(o).name
 }
 
 export function callerName(req: SimRequest): string {
@@ -45,23 +77,19 @@ function actionPart(o: StatementOutcome, req: SimRequest): string {
   const el = o.stmt.action
   if (!el) return 'it has no usable Action'
   if (el.not)
-    return o.action.matched
-      ? `${req.action} is not in NotAction [${quote(el.patterns)}]`
-      : `NotAction excludes ${req.action} (${quote(o.action.matchedBy)})`
-  return o.action.matched ? `${req.action} matches Action ${quote(o.action.matchedBy)}` : `${req.action} is not covered by Action [${quote(el.patterns)}]`
+    return o.action.matched ? `${req.action} is not in NotAction ${textOf(o).actions}` : `NotAction excludes ${req.action} (${quote(o.action.matchedBy)})`
+  return o.action.matched ? `${req.action} matches Action ${quote(o.action.matchedBy)}` : `${req.action} is not covered by Action ${textOf(o).actions}`
 }
 
 function resourcePart(o: StatementOutcome, req: SimRequest): string | undefined {
   const el = o.stmt.resource
   const r = o.resource
   if (!el || !r) return el ? undefined : o.policy.type === 'resource' ? 'no Resource element: it applies to the resource the policy is attached to' : undefined
-  const entries = el.entries.map((e) => e.raw)
+  const entries = textOf(o).resources
   const note = r.note ? ` (${r.note})` : ''
   if (el.not)
-    return r.matched
-      ? `${req.resource} is not in NotResource [${quote(entries)}]${note}`
-      : `NotResource excludes ${req.resource} (${quote(r.matchedBy)})${note}`
-  return r.matched ? `${req.resource} matches Resource ${quote(r.matchedBy)}${note}` : `${req.resource} does not match Resource [${quote(entries)}]${note}`
+    return r.matched ? `${req.resource} is not in NotResource ${entries}${note}` : `NotResource excludes ${req.resource} (${quote(r.matchedBy)})${note}`
+  return r.matched ? `${req.resource} matches Resource ${quote(r.matchedBy)}${note}` : `${req.resource} does not match Resource ${entries}${note}`
 }
 
 function principalPart(o: StatementOutcome, req: SimRequest): string | undefined {
@@ -98,8 +126,8 @@ export function statementLine(o: StatementOutcome, req: SimRequest, decisive: bo
     statement: s.index,
     matched: o.applies,
     decisive,
-    range: s.range,
   }
+  if (s.range) line.range = s.range
   if (s.sid !== undefined) line.sid = s.sid
   if (s.effect) line.effect = s.effect
   if (s.action) {

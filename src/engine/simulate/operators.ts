@@ -36,6 +36,17 @@ const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})[Tt](\d{2})(\d{2})(\d{2})(?:[.,](\d+))?
  * A value without a zone is UTC.
  */
 export function parseDate(s: string): number | undefined {
+  const hit = dateCache.get(s)
+  if (hit !== undefined) return hit ?? undefined
+  const d = parseDateUncached(s)
+  if (dateCache.size >= 4096) dateCache.clear()
+  dateCache.set(s, d ?? null)
+  return d
+}
+
+const dateCache = new Map<string, number | null>()
+
+function parseDateUncached(s: string): number | undefined {
   const t = s.trim()
   if (EPOCH.test(t)) {
     const n = Number(t)

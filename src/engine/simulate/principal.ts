@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
  */
 import { parseArn } from '../arn/arn'
-import type { PrincipalElement } from '../model/types'
+import type { PrincipalInput } from './policy-input'
 import type { PrincipalMatchKind } from './types'
 
 export type CallerKind =
@@ -138,11 +138,11 @@ export interface CompiledPrincipal {
   unknownTypes: string[]
 }
 
-export function compilePrincipal(el: PrincipalElement, not: boolean): CompiledPrincipal {
+export function compilePrincipal(el: PrincipalInput, not: boolean): CompiledPrincipal {
   const cp: CompiledPrincipal = {
     not,
     element: not ? 'NotPrincipal' : 'Principal',
-    wildcard: !!el.wildcard,
+    wildcard: el.wildcard,
     aws: [],
     service: [],
     federated: [],
@@ -150,7 +150,7 @@ export function compilePrincipal(el: PrincipalElement, not: boolean): CompiledPr
     unknownTypes: [],
   }
   for (const e of el.entries) {
-    const values = e.values.map((v) => v.value)
+    const values = e.values
     switch (e.type) {
       case 'AWS':
         for (const v of values) {

@@ -145,7 +145,8 @@ function matchResourcePattern(stmt: CompiledStatement, req: SimRequest, pattern:
 export function evaluateStatement(policy: CompiledPolicy, stmt: CompiledStatement, req: SimRequest, opts: StatementOptions): StatementOutcome {
   const action = matchAction(stmt, req.actionLower)
   const out: StatementOutcome = { policy, stmt, applies: false, action, conditions: [], conditionsMatched: false }
-  if (!action.matched && !opts.full) return out
+  // The action decides first: when it does not match, that is the reason, and the rest is not evaluated.
+  if (!action.matched) return out
   evaluateRest(out, req, opts)
   out.applies = !stmt.invalid && action.matched && out.restApplies === true
   return out

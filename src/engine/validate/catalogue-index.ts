@@ -43,6 +43,20 @@ class BoundedCache<V> {
   }
 }
 
+/**
+ * An ARN format whose resource part is a bucket name alone. Bucket names never contain "/"
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html), so `bucket/*` names
+ * objects, never the bucket, although the format's placeholder would match it as a glob.
+ */
+const BUCKET_ONLY = /:\$\{BucketName\}$/
+
+function resourcePartHasSlash(arn: string): boolean {
+  let colons = 0
+  let i = 0
+  for (; i < arn.length && colons < 5; i++) if (arn[i] === ':') colons++
+  return arn.slice(i).replace(/\$\{[^}]*\}/g, '').includes('/')
+}
+
 const TEMPLATE = /\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/i
 
 function classifyField(field: string): string {
@@ -173,7 +187,10 @@ export class CatalogueIndex {
     const key = `${type.service}\u0000${type.name}\u0000${resource}`
     const hit = this.typeFits.get(key)
     if (hit !== undefined) return hit
-    return this.typeFits.set(key, type.arns.some((f) => resourceMatchesFormat(resource, this.compiledFormat(f))))
+    return this.typeFits.set(
+      key,
+      type.arns.some((f) => resourceMatchesFormat(resource, this.compiledFormat(f)) && !(BUCKET_ONLY.test(f) && resourcePartHasSlash(resource))),
+    )
   }
 
   /** Does any action or resource type list this key (so per-action support can be judged)? */
@@ -215,6 +232,20 @@ export class CatalogueIndex {
     }
     this.supports.set(action, s)
     return s
+  }
+
+  private readonly keyActions = new Map<string, ActionInfo[]>()
+
+  /** The actions of `service` that support `key` (computed once per key). */
+  actionsSupportingKey(service: string, key: string): ActionInfo[] {
+    const cacheKey = `${service.toLowerCase()}\u0000${key.toLowerCase()}`
+    let list = this.keyActions.get(cacheKey)
+    if (!list) {
+      list = (this.catalogue.service(service)?.actions ?? []).filter((a) => this.actionSupportsKey(a, key))
+      if (this.keyActions.size > 5000) this.keyActions.clear()
+      this.keyActions.set(cacheKey, list)
+    }
+    return list
   }
 
   /** Does the catalogue list `key` (case-insensitive, tag-key templates resolved) for this action or its resource types? */

@@ -169,6 +169,12 @@ export function unsatisfiableCondition(facts: StatementFacts): string | undefine
     else byKey.set(u.lower, [u])
   }
   for (const [, uses] of byKey) {
+    if (uses.length === 1) {
+      // one test alone contradicts nothing, unless it is a positive one with no values to match
+      const u = uses[0]!
+      const p = u.block.parsed
+      if (u.entry.values.length > 0 || !u.entry.isArray || p.base!.negated || p.ifExists || p.base!.family === 'Null') continue
+    }
     if (!presentSatisfiable(uses) && !absentSatisfiable(uses)) {
       const ops = [...new Set(uses.map((u) => u.block.operator.value))].join(' and ')
       return `the tests on "${uses[0]!.key}" (${ops}) contradict each other, so the condition is never true`

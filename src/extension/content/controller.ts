@@ -21,6 +21,15 @@ interface Attached {
   el: Element
 }
 
+/** Performance marks (`iam-sidekick:*`) on the page's timeline, read by bench/console.bench.ts. */
+export function mark(name: string): void {
+  try {
+    performance.mark(`iam-sidekick:${name}`)
+  } catch {
+    /* no user timing */
+  }
+}
+
 export class Controller {
   private readonly attached = new Map<string, Attached>()
   private settings: PanelSettings = DEFAULT_SETTINGS
@@ -41,6 +50,14 @@ export class Controller {
     const relook = () => setTimeout(() => this.safe(() => this.recogniseAll()), 50)
     window.addEventListener('hashchange', relook)
     window.addEventListener('popstate', relook)
+    // history.pushState fires no event in the isolated world: notice URL changes by looking.
+    let href = location.href
+    setInterval(() => {
+      if (location.href !== href) {
+        href = location.href
+        relook()
+      }
+    }, 500)
     browser.runtime.onMessage.addListener((msg: unknown) => {
       if (!isExtensionMessage(msg)) return undefined
       return this.answer(msg).catch((e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : 'failed' }))
@@ -51,8 +68,14 @@ export class Controller {
   private preload(): void {
     if (this.preloaded) return
     this.preloaded = true
+    mark('preload')
     void loadAnalysis()
-      .then((m) => m.catalogue())
+      .then(async (m) => {
+        await m.catalogue()
+        mark('catalogue-loaded')
+        await m.warm()
+        mark('engine-warm')
+      })
       .catch(() => undefined)
   }
 

@@ -165,6 +165,11 @@ export class EditorSession {
     if (this.firstFindingsMs !== undefined) return
     // After the panel has rendered the findings (preact renders in a microtask).
     setTimeout(() => {
+      try {
+        performance.mark('iam-sidekick:first-findings')
+      } catch {
+        /* no user timing */
+      }
       this.firstFindingsMs ??= performance.now() - this.createdAt
       this.notify()
     }, 0)

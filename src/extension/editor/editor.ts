@@ -208,6 +208,7 @@ export async function createEditor(el: HTMLElement, opts: { onEdit: (text: strin
   return {
     setState(s) {
       monaco.editor.setTheme(s.dark ? 'vs-dark' : 'vs')
+      document.body.style.background = s.dark ? '#1e1e1e' : '#fffffe'
       editor.updateOptions({ readOnly: s.readOnly })
       const typeChanged = s.policyType !== policyType
       policyType = s.policyType

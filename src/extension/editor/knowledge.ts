@@ -56,7 +56,8 @@ function statementPath(path: Location['path']): { inStatement: boolean; rest: Lo
 /** The string token (with its quotes' inner offsets) at `offset`, from the location's previous node. */
 function tokenAt(loc: Location, offset: number): { value: string; start: number; end: number } | undefined {
   const n = loc.previousNode
-  if (!n || n.type !== 'string' || typeof n.value !== 'string') return undefined
+  // Values come as `string` nodes, property names as `property` nodes holding the key.
+  if (!n || (n.type !== 'string' && n.type !== 'property') || typeof n.value !== 'string') return undefined
   if (offset < n.offset || offset > n.offset + n.length) return undefined
   return { value: n.value, start: n.offset + 1, end: n.offset + n.length - 1 }
 }

@@ -5,6 +5,7 @@
  */
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker'
+import './page.css'
 import { isConnect, isConsoleOrigin, readToFrame, type FromFrame, type ToFrame } from '../shared/editor-protocol'
 
 interface WorkerEnvironment {

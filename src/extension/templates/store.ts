@@ -371,7 +371,7 @@ export class TemplateStore {
     const tombstones = new Map<string, SyncItem>()
     for (const [id, version] of Object.entries(this.state.deleted)) {
       const r = this.remote.get(id)
-      if (r && (!r.deleted || r.version < version) && r.version <= version) tombstones.set(syncKey(id), tombstoneFor(id, version))
+      if (r && (!r.deleted || r.version < version) && r.version <= version && !this.get(id)) tombstones.set(syncKey(id), tombstoneFor(id, version))
     }
     const expired: string[] = []
     let tombBytes = 0
@@ -416,10 +416,9 @@ export class TemplateStore {
   }
 
   /** Writes a new state; the state changes only if the local write succeeds. */
-  private async commit(next: State): Promise<void> {
+  private async commit(proposed: State): Promise<void> {
     if (this.readOnly) throw new StoreError(this.readOnly)
-    const now = this.now()
-    for (const [id, version] of Object.entries(next.deleted)) if (now - version > TOMBSTONE_TTL_MS) delete next.deleted[id]
+    const next = this.revive(proposed)
     try {
       await this.writeLocal(next)
     } catch (e) {
@@ -428,6 +427,23 @@ export class TemplateStore {
     this.state = next
     await this.pushSync()
     this.emit()
+  }
+
+  /**
+   * Keeps the deletion bookkeeping consistent with the templates: a template that is present (restored,
+   * re-imported) is no longer deleted, and gets a version newer than any deletion marker for its id, so
+   * no browser's marker can take it away again. Old markers are forgotten.
+   */
+  private revive(state: State): State {
+    const now = this.now()
+    const deleted = { ...state.deleted }
+    for (const [id, version] of Object.entries(deleted)) if (now - version > TOMBSTONE_TTL_MS) delete deleted[id]
+    const templates = state.templates.map((t) => {
+      const marker = Math.max(deleted[t.id] ?? 0, this.remote.get(t.id)?.deleted ? this.remote.get(t.id)!.version : 0)
+      delete deleted[t.id]
+      return marker >= t.updatedAt ? { ...t, updatedAt: this.stamp(marker) } : t
+    })
+    return { ...state, templates, deleted }
   }
 
   private build(input: TemplateInput, id: string, createdAt: number, updatedAt: number): SavedTemplate {
@@ -516,16 +532,12 @@ export class TemplateStore {
     return this.run(async () => {
       this.requireRoom()
       const old = deleted.template
-      const taken = this.state.templates.some((t) => t.id === old.id)
-      // A newer version than the deletion marker, so other browsers take it back too.
-      const markers = [old.updatedAt, this.state.deleted[old.id] ?? 0, this.remote.get(old.id)?.version ?? 0]
-      const t: SavedTemplate = { ...old, id: taken ? this.newId() : old.id, updatedAt: this.stamp(Math.max(...markers)) }
+      const id = this.state.templates.some((t) => t.id === old.id) ? this.newId() : old.id
       const templates = [...this.state.templates]
-      templates.splice(Math.min(Math.max(0, deleted.index), templates.length), 0, t)
-      const stillDeleted = { ...this.state.deleted }
-      delete stillDeleted[t.id]
-      await this.commit({ ...this.state, templates, deleted: stillDeleted })
-      return t
+      templates.splice(Math.min(Math.max(0, deleted.index), templates.length), 0, { ...old, id })
+      // commit() gives it a version newer than the deletion marker, so other browsers take it back too.
+      await this.commit({ ...this.state, templates })
+      return this.get(id)!
     })
   }
 

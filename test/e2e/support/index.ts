@@ -184,7 +184,10 @@ export async function waitForPanelReady(page: Page, index = 0): Promise<void> {
 export async function screenshot(page: Page, name: string, locator?: Locator): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   const path = join(SCREENSHOTS, `${name}.png`)
-  if (locator) await locator.screenshot({ path })
+  if (locator) {
+    await locator.scrollIntoViewIfNeeded()
+    await locator.screenshot({ path })
+  }
   else await page.screenshot({ path })
   return path
 }

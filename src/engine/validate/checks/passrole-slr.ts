@@ -55,7 +55,8 @@ function check(ctx: ValidationContext, facts: StatementFacts, f: Family): void {
         : `${f.prefix}_WITH_STAR_IN_ACTION_AND_RESOURCE`
     const how = explicit ? '' : `"${at.item.value}" includes ${f.action === 'iam:passrole' ? 'iam:PassRole' : 'iam:CreateServiceLinkedRole'}, and `
     const where = notResource ? 'NotResource allows every resource except those listed' : 'the Resource covers every role'
-    ctx.report(code, at.item, `${how}${where}. ${f.what}. ${guard}`)
+    const sentence = `${how}${where}`
+    ctx.report(code, at.item, `${sentence[0]!.toUpperCase()}${sentence.slice(1)}. ${f.what}. ${guard}`)
     return
   }
   if (facts.notActions && !facts.notActions.some((a) => covers(a, f.action))) {

@@ -3,7 +3,7 @@
  * federated providers, unique IDs, wildcards, empty values.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
  */
-import { PRINCIPAL_TYPES, type PrincipalElement, type PrincipalEntry, type StatementModel } from '../../model/types'
+import { PRINCIPAL_TYPES, type PrincipalElement, type PrincipalEntry } from '../../model/types'
 import type { ValidationContext } from '../context'
 
 export const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*\.(amazonaws\.com|amazonaws\.com\.cn|amazon\.com|amazonaws\.eu|c2s\.ic\.gov|sc2s\.sgov\.gov)$/
@@ -35,7 +35,7 @@ function awsPrincipalProblem(value: string): string | undefined {
   return `"${value}" is not a principal: STS principals are "assumed-role/ROLE/SESSION" or "federated-user/NAME" ARNs.`
 }
 
-function checkEntry(ctx: ValidationContext, st: StatementModel, el: PrincipalElement, entry: PrincipalEntry): void {
+function checkEntry(ctx: ValidationContext, el: PrincipalElement, entry: PrincipalEntry): void {
   const type = ctx.policyType
   if (!(PRINCIPAL_TYPES as readonly string[]).includes(entry.type)) {
     const proper = PRINCIPAL_TYPES.find((t) => t.toLowerCase() === entry.type.toLowerCase())
@@ -106,16 +106,15 @@ function checkEntry(ctx: ValidationContext, st: StatementModel, el: PrincipalEle
         break
     }
   }
-  void st
 }
 
-function checkElement(ctx: ValidationContext, st: StatementModel, el: PrincipalElement | undefined): void {
+function checkElement(ctx: ValidationContext, el: PrincipalElement | undefined): void {
   if (!el) return
   if (el.node.type === 'object' && el.node.properties.length === 0) {
     ctx.report('EMPTY_OBJECT_PRINCIPAL', el.key, `"${el.key.name}" is an empty object, so it names nobody. Add principals such as {"AWS": "arn:aws:iam::111122223333:root"}.`)
     return
   }
-  for (const entry of el.entries) checkEntry(ctx, st, el, entry)
+  for (const entry of el.entries) checkEntry(ctx, el, entry)
 }
 
 export function checkPrincipals(ctx: ValidationContext): void {
@@ -124,8 +123,8 @@ export function checkPrincipals(ctx: ValidationContext): void {
   for (const facts of ctx.statements) {
     const st = facts.st
     if (principalsAllowed) {
-      checkElement(ctx, st, st.principal)
-      checkElement(ctx, st, st.notPrincipal)
+      checkElement(ctx, st.principal)
+      checkElement(ctx, st.notPrincipal)
       if (st.notPrincipal && facts.effect === 'Allow') {
         ctx.report(
           'ALLOW_WITH_NOT_PRINCIPAL',

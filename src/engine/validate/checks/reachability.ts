@@ -63,6 +63,9 @@ function checkActionResources(ctx: ValidationContext, facts: StatementFacts): { 
   return { entries: entries.length, unmatched }
 }
 
+/** A key that only this many actions support is "the key of those actions" (iam:PassedToService → iam:PassRole). */
+const MAX_SPECIFIC_ACTIONS = 1
+
 /** Service keys that none of the statement's actions support. Returns a reason when a positive test makes the statement dead. */
 function checkKeySupport(ctx: ValidationContext, facts: StatementFacts): string | undefined {
   if (!facts.actions || facts.allowsAllActions) return undefined
@@ -91,12 +94,31 @@ function checkKeySupport(ctx: ValidationContext, facts: StatementFacts): string 
       continue
     }
     const positive = !use.block.parsed.base?.negated && !use.block.parsed.ifExists
+    if (positive && !dead) dead = `no action in it supports the condition key "${use.key}"`
+    const keyService = use.lower.slice(0, use.lower.indexOf(':'))
+    const only = ctx.index.actionsSupportingKey(keyService, use.key)
+    if (only.length > 0 && only.length <= MAX_SPECIFIC_ACTIONS) {
+      const names = only.map((a) => a.key)
+      const el = facts.st.action
+      const fix =
+        el?.node.type === 'array'
+          ? { title: `Add ${names[0]} to Action`, edits: [ctx.edits.appendArrayItem(el.node, JSON.stringify(names[0]))] }
+          : el?.node.type === 'string'
+            ? { title: `Add ${names[0]} to Action`, edits: [ctx.edits.replaceNode(el.node, JSON.stringify([el.node.value, names[0]]))] }
+            : undefined
+      ctx.report(
+        'MISSING_ACTION_FOR_CONDITION_KEY',
+        use.entry.key,
+        `"${use.key}" only applies to ${names.join(names.length > 2 ? ', ' : ' and ')}, which ${names.length > 1 ? 'are' : 'is'} not in this statement's Action, so the condition ${positive ? 'is never true' : 'never restricts anything'}. Add ${names.length > 1 ? 'the action' : names[0]} or remove the condition.`,
+        fix ? [fix] : undefined,
+      )
+      continue
+    }
     ctx.report(
       'UNKNOWN_CONDITION_FOR_ACTION',
       use.entry.key,
       `None of this statement's actions supports "${use.key}", so the key is never present in their requests and this condition ${positive ? 'is never true' : 'never restricts anything'}. Check the Service Authorization Reference for the keys each action supports.`,
     )
-    if (positive && !dead) dead = `no action in it supports the condition key "${use.key}"`
   }
   return dead
 }

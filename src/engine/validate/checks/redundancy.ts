@@ -15,7 +15,7 @@ interface Covered {
 
 function findCovered(items: Located<string>[], ignoreCase: boolean): Covered[] {
   const out: Covered[] = []
-  const norm = (s: string): string => (ignoreCase ? s.toLowerCase() : s)
+  const values = items.map((it) => (ignoreCase ? it.value.toLowerCase() : it.value))
   const first = new Map<string, number>()
   const wild: number[] = []
   items.forEach((it, i) => {
@@ -24,7 +24,7 @@ function findCovered(items: Located<string>[], ignoreCase: boolean): Covered[] {
   const maxWild = Math.max(1, Math.floor(COMPARISON_BUDGET / Math.max(1, items.length)))
   const wildcards = wild.slice(0, maxWild)
   items.forEach((it, i) => {
-    const key = norm(it.value)
+    const key = values[i]!
     const prev = first.get(key)
     if (prev !== undefined) {
       out.push({ item: it, index: i, by: items[prev]! })
@@ -33,12 +33,12 @@ function findCovered(items: Located<string>[], ignoreCase: boolean): Covered[] {
     first.set(key, i)
     for (const j of wildcards) {
       if (j === i) continue
-      const other = items[j]!
-      if (norm(other.value) === key) continue
-      if (globCovers(other.value, it.value, ignoreCase)) {
+      const other = values[j]!
+      if (other === key) continue
+      if (globCovers(other, key)) {
         // when two different patterns cover each other they are equivalent: keep the first
-        if (j > i && globCovers(it.value, other.value, ignoreCase)) continue
-        out.push({ item: it, index: i, by: other })
+        if (j > i && globCovers(key, other)) continue
+        out.push({ item: it, index: i, by: items[j]! })
         return
       }
     }
@@ -111,7 +111,18 @@ export function checkRedundancy(ctx: ValidationContext): void {
   // A cheap signature first; the full canonical form only for statements that share one.
   const sorted = (items: string[]): string[] => [...new Set(items)].sort()
   const signature = (st: StatementModel): string =>
-    [st.effect?.value, ...sorted((st.action?.items ?? []).map((i) => i.value.toLowerCase())), '|', ...sorted((st.resource?.items ?? []).map((i) => i.value))].join('\u0000')
+    [
+      st.effect?.value,
+      ...sorted((st.action?.items ?? []).map((i) => i.value.toLowerCase())),
+      '|',
+      ...sorted((st.notAction?.items ?? []).map((i) => i.value.toLowerCase())),
+      '|',
+      ...sorted((st.resource?.items ?? []).map((i) => i.value)),
+      '|',
+      ...sorted((st.notResource?.items ?? []).map((i) => i.value)),
+      '|',
+      st.condition?.operators.length ?? -1,
+    ].join('\u0000')
   const bySignature = new Map<string, StatementModel[]>()
   for (const { st } of ctx.statements) {
     if (st.index === undefined) continue

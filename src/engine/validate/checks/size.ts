@@ -17,6 +17,11 @@ interface Quota {
   what: string
 }
 
+/** 12,345: written out, because toLocaleString loads locale data on first use. */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',')
+}
+
 function quotaFor(type: PolicyType, resourceType: string | undefined): Quota | undefined {
   switch (type) {
     case 'identity':
@@ -56,7 +61,7 @@ export function checkSize(ctx: ValidationContext): void {
   ctx.report(
     q.code,
     { range: ctx.model.lines.range(root.offset, 1), path: [] },
-    `This policy is ${size.toLocaleString('en-US')} characters${q.ignoresWhitespace ? ' (not counting white space)' : ''}, over the ${q.limit.toLocaleString('en-US')}-character limit for ${q.what}.${canMinify ? ' Removing white space brings it under the limit.' : split}`,
+    `This policy is ${thousands(size)} characters${q.ignoresWhitespace ? ' (not counting white space)' : ''}, over the ${thousands(q.limit)}-character limit for ${q.what}.${canMinify ? ' Removing white space brings it under the limit.' : split}`,
     canMinify ? [{ title: 'Remove white space (minify)', edits: [ctx.edits.replaceAll(minifyJsonText(text))] }] : undefined,
   )
 }

@@ -18,13 +18,17 @@ function tagKind(lower: string): TagKind | undefined {
 
 const unsupportedCache = new WeakMap<CatalogueIndex, Map<TagKind, Set<ActionInfo>>>()
 
-/** Every catalogue action that does not support this kind of tag key (computed once per catalogue). */
+function probeKey(kind: TagKind): string {
+  return kind.endsWith('/') ? kind + 'probe' : kind
+}
+
+/** Every catalogue action that does not support this kind of tag key (computed once per catalogue, only for `*` and NotAction). */
 function unsupportedActions(index: CatalogueIndex, kind: TagKind): Set<ActionInfo> {
   let byKind = unsupportedCache.get(index)
   if (!byKind) unsupportedCache.set(index, (byKind = new Map()))
   let set = byKind.get(kind)
   if (!set) {
-    const probe = kind.endsWith('/') ? kind + 'probe' : kind
+    const probe = probeKey(kind)
     set = new Set(index.catalogue.allActions().filter((a) => !index.actionSupportsKey(a, probe)))
     byKind.set(kind, set)
   }
@@ -39,12 +43,13 @@ function sample(actions: ActionInfo[]): string {
 function check(ctx: ValidationContext, facts: StatementFacts, use: ConditionUse, kind: TagKind): void {
   const base = use.block.parsed.base
   if (!base || base.family === 'Null' || !facts.effect) return
-  const unsupported = unsupportedActions(ctx.index, kind)
   let missing: ActionInfo[]
   const viaNotAction = facts.actions === undefined && facts.notActions !== undefined
   if (facts.actions) {
-    missing = facts.allowsAllActions ? [...unsupported] : facts.coveredActions().filter((a) => unsupported.has(a))
+    const probe = probeKey(kind)
+    missing = facts.allowsAllActions ? [...unsupportedActions(ctx.index, kind)] : facts.coveredActions().filter((a) => !ctx.index.actionSupportsKey(a, probe))
   } else if (facts.notActions) {
+    const unsupported = unsupportedActions(ctx.index, kind)
     const excluded = new Set<ActionInfo>()
     if (facts.notActions.some((a) => a.isAll)) return
     for (const a of facts.notActions) for (const x of a.expanded) excluded.add(x)
@@ -72,7 +77,9 @@ function check(ctx: ValidationContext, facts: StatementFacts, use: ConditionUse,
   ctx.report(
     code,
     use.entry.key,
-    `${missing.length} action${missing.length > 1 ? 's' : ''} covered here (${sample(missing)}${services.size > 1 ? `, in ${services.size} services` : ''}) do not support "${use.key}", so the key is absent from their requests and ${effect}. Move those actions to a statement without this condition.`,
+    missing.length === 1
+      ? `${missing[0]!.key}, covered here, does not support "${use.key}", so the key is absent from its requests and ${effect.replace('them', 'it')}. Move it to a statement without this condition.`
+      : `${missing.length} actions covered here (${sample(missing)}${services.size > 1 ? `, in ${services.size} services` : ''}) do not support "${use.key}", so the key is absent from their requests and ${effect}. Move those actions to a statement without this condition.`,
   )
 }
 

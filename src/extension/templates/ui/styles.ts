@@ -61,7 +61,7 @@ export const TEMPLATES_CSS = `
 .tpl-field input[aria-invalid="true"] { border-color: var(--error); }
 .tpl-alert { border: 1px solid var(--error); border-radius: 8px; padding: 6px 10px; white-space: pre-wrap; word-break: break-word; }
 .tpl-note { font-size: 12px; border: 1px solid var(--border); border-radius: 8px; padding: 6px 10px; background: var(--bg-subtle); }
-.tpl-toast { position: absolute; left: 10px; right: 10px; bottom: 52px; background: var(--text); color: var(--bg); border-radius: 10px; padding: 8px 12px; font-size: 12px; display: flex; gap: 10px; align-items: center; box-shadow: 0 2px 8px rgba(0,0,0,.25); z-index: 5; }
+.tpl-toast { flex: none; margin: 4px 10px; background: var(--text); color: var(--bg); border-radius: 10px; padding: 8px 12px; font-size: 12px; display: flex; gap: 10px; align-items: center; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .tpl-toast .tpl-msg { flex: 1; }
 .tpl-toast button { border: 1px solid currentColor; background: transparent; color: inherit; border-radius: 12px; padding: 1px 10px; font-weight: 700; cursor: pointer; }
 .tpl-toast.tpl-bad { background: var(--error); color: #fff; }
