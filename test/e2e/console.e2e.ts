@@ -203,6 +203,34 @@ describe('IAM Sidekick in the console', () => {
     await page.close()
   })
 
+  it('answers the popup’s messages: editor status, its text, and an undoable insert', async () => {
+    const page = await createPolicyPage('s3-read')
+    const sw = browser.serviceWorker!
+    const ask = (msg: object) =>
+      sw.evaluate(async (m) => {
+        const tabs = await chrome.tabs.query({})
+        for (const t of tabs) {
+          const r = await chrome.tabs.sendMessage(t.id!, m).catch(() => undefined)
+          if (r && (m as { type: string }).type !== 'get-editor-status') return r
+          if (r && (r as { hasEditor?: boolean }).hasEditor) return r
+        }
+        return undefined
+      }, msg)
+    expect(await ask({ v: 1, type: 'get-editor-status' })).toMatchObject({ hasEditor: true, policyType: 'identity', pageKind: 'iam-policy-editor', accountId: '111111111111', region: 'us-east-1', partition: 'aws', readOnly: false })
+    const before = await aceText(page)
+    expect(await ask({ v: 1, type: 'get-editor-text' })).toEqual({ ok: true, text: before })
+    const inserted = policy({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' })
+    expect(await ask({ v: 1, type: 'insert-policy', text: inserted })).toEqual({ ok: true })
+    await expect.poll(() => aceText(page)).toBe(inserted)
+    await expect.poll(async () => (await replicaState(page))?.value).toBe(inserted)
+    await page.locator('[class*="awsui_code-editor_"] .ace_editor .ace_content').click()
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => aceText(page)).toBe(before)
+    // Messages that are not the contract's are ignored.
+    expect(await ask({ v: 2, type: 'insert-policy', text: '{}' })).toBeUndefined()
+    await page.close()
+  })
+
   it('works in dark mode and on the GovCloud console host', async () => {
     const page = await openConsolePage(browser, '/iam/home?mode=dark#/policies/create?sample=admin', { host: 'https://console.amazonaws-us-gov.com' })
     await waitForPanelReady(page)

@@ -359,6 +359,25 @@ describe('toolbar popup: templates', () => {
     await page.close()
   })
 
+  it('the console panel’s Templates tab lists the same library and inserts into its own editor', async () => {
+    await closeOtherPages()
+    const consolePage = await openConsolePage(browser, '/iam/home#/policies/create')
+    const panel = consolePage.locator('[data-iam-sidekick="panel"]')
+    await panel.locator('[role="tab"][data-tab="templates"]').click()
+    await panel.locator('[data-template-id="builtin-scp-deny-leave-org"]').waitFor()
+    // Opening the tab does not take the focus from the console; the saved templates are the popup's.
+    expect(await panel.locator('[data-template-id][data-source="saved"]').count()).toBe(0)
+    await panel.locator('[role="tab"][data-section="saved"]').click()
+    expect(await panel.locator('[data-template-id][data-source="saved"]').count()).toBe(5)
+    await panel.locator('#tpl-search').fill('deny leaving')
+    await panel.locator('[role="tab"][data-section="builtin"]').click()
+    await panel.locator('#tpl-search').press('Enter')
+    await expect.poll(() => aceText(consolePage)).toContain('organizations:LeaveOrganization')
+    await panel.locator('[role="tab"][data-tab="templates"]').scrollIntoViewIfNeeded()
+    await screenshot(consolePage, 'popup-panel-templates')
+    await consolePage.close()
+  })
+
   it('follows the system’s dark mode', async () => {
     const page = await browser.context.newPage()
     await page.emulateMedia({ colorScheme: 'dark' })

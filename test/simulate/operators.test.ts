@@ -45,6 +45,8 @@ describe(`String operators (${OPS}#Conditions_String)`, () => {
     ['StringNotLike: missing key holds', { StringNotLike: { 's3:prefix': 'home/*' } }, {}, 'Allowed'],
     ['StringEquals: missing key fails', { StringEquals: { 's3:prefix': 'x' } }, {}, 'ImplicitDeny'],
     ['Policy value written as a JSON number compares as text', { StringEquals: { 'aws:PrincipalTag/level': 3 } }, { 'aws:PrincipalTag/level': '3' }, 'Allowed'],
+    ['An empty string is a present value: StringNotEquals "" vs "" fails', { StringNotEquals: { 's3:prefix': '' } }, { 's3:prefix': '' }, 'ImplicitDeny'],
+    ['An empty string is a present value: Null true fails', { Null: { 's3:prefix': 'true' } }, { 's3:prefix': '' }, 'ImplicitDeny'],
     ['Empty string value matches StringLike *', { StringLike: { 's3:prefix': '*' } }, { 's3:prefix': '' }, 'Allowed'],
   ])
 })
@@ -144,6 +146,7 @@ describe(`ARN operators (${OPS}#Conditions_ARN)`, () => {
     ['ArnNotLike against a value that is not an ARN holds', { ArnNotLike: { [k]: 'arn:aws:s3:::*' } }, { [k]: 'not-an-arn' }, 'Allowed'],
     ['ArnNotLike missing key holds', { ArnNotLike: { [k]: 'arn:aws:s3:::*' } }, {}, 'Allowed'],
     ['ArnNotEquals matching value fails', { ArnNotEquals: { [k]: 'arn:aws:s3:::b' } }, { [k]: 'arn:aws:s3:::b' }, 'ImplicitDeny'],
+    ['NotIpAddress with a value that is not an address holds (it is in none of the ranges)', { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }, { 'aws:SourceIp': 'not-an-ip' }, 'Allowed'],
     ['ArnLike ? is one character within a part', { ArnLike: { [k]: 'arn:aws:sqs:us-east-?:*:q' } }, { [k]: 'arn:aws:sqs:us-east-2:123456789012:q' }, 'Allowed'],
   ])
 })
@@ -199,6 +202,9 @@ describe(`Set operators ForAllValues / ForAnyValue (${SETS}; ${MVEX})`, () => {
     ['ForAnyValue:StringEqualsIfExists missing key holds', { 'ForAnyValue:StringEqualsIfExists': { [k]: ['env'] } }, {}, 'Allowed'],
     ['A single request value is a one-element set', { 'ForAnyValue:StringEquals': { [k]: ['env'] } }, { [k]: 'env' }, 'Allowed'],
     ['An operator without a set qualifier does not match a multivalued request value', { StringEquals: { [k]: 'env' } }, { [k]: ['env'] }, 'ImplicitDeny'],
+    ['ForAllValues: an empty string is a null data set, so it holds', { 'ForAllValues:StringEquals': { [k]: ['env'] } }, { [k]: '' }, 'Allowed'],
+    ['ForAnyValue: an empty string is a null data set, so it fails', { 'ForAnyValue:StringEquals': { [k]: ['env', ''] } }, { [k]: '' }, 'ImplicitDeny'],
+    ['ForAnyValue:StringEqualsIfExists: absent key holds (IfExists applies to set operators too)', { 'ForAnyValue:StringEqualsIfExists': { [k]: ['env'] } }, {}, 'Allowed'],
     ['ForAnyValue:IpAddress over several addresses', { 'ForAnyValue:IpAddress': { 'aws:PrincipalTag/ips': '10.0.0.0/8' } }, { 'aws:PrincipalTag/ips': ['192.168.0.1', '10.9.9.9'] }, 'Allowed'],
   ])
   it(`MVEX table: Deny ForAllValues:StringNotLike key1* — [key1:legal] is not denied`, () => {

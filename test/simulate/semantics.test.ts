@@ -140,6 +140,10 @@ describe(`Policy variables (${VARS})`, () => {
     expect(
       decision({ action: 's3:ListBucket', resource: 'arn:aws:s3:::home', context: { 's3:prefix': 'alice/docs' }, identity: [policy(allow('s3:ListBucket', '*', { Condition: { StringLike: { 's3:prefix': '${aws:username}/*' } } }))] }),
     ).toBe('Allowed'))
+  it('a variable without a value invalidates the whole statement, even when another Resource entry matches', () =>
+    expect(decision({ principal: devSession, resource: 'arn:aws:s3:::public/x', identity: [policy(allow('s3:GetObject', ['arn:aws:s3:::home/${aws:username}/*', 'arn:aws:s3:::public/*']))] })).toBe('ImplicitDeny'))
+  it('a variable without a value in NotResource: the statement does not apply', () =>
+    expect(decision({ principal: devSession, identity: [s3All, policy({ Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::home/${aws:username}/*' })] })).toBe('Allowed'))
   it('a multivalued key cannot be a variable', () =>
     expect(decision({ resource: 'arn:aws:s3:::b/env', context: { 'aws:TagKeys': ['env'] }, identity: [policy(allow('s3:GetObject', 'arn:aws:s3:::b/${aws:TagKeys}'))] })).toBe('ImplicitDeny'))
 })
@@ -375,6 +379,24 @@ describe(`RCPs (${RCP})`, () => {
     const xa = { action: 'sqs:SendMessage', resource: queueB, identity: [policy(allow('sqs:*'))], resourcePolicy: rpFor({ AWS: A }, 'sqs:SendMessage', queueB), rcps: [rcp] }
     expect(decision({ ...xa, context: { 'aws:PrincipalOrgID': 'o-other' } })).toBe('ExplicitDeny')
     expect(decision({ ...xa, context: { 'aws:PrincipalOrgID': 'o-mine' } })).toBe('Allowed')
+  })
+  it('RCPs apply to service principals (the KMS RCP examples restrict them: https://docs.aws.amazon.com/kms/latest/developerguide/resource-control-policies.html)', () =>
+    expect(
+      decision({
+        action: 's3:PutObject',
+        principal: 'cloudtrail.amazonaws.com',
+        resourcePolicy: rpFor({ Service: 'cloudtrail.amazonaws.com' }, 's3:PutObject', '*'),
+        rcps: [policy({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:SourceOrgID': 'o-mine' } } })],
+        context: { 'aws:SourceOrgID': 'o-other' },
+      }),
+    ).toBe('ExplicitDeny'))
+  it('with the catalogue, RCPs apply only to services that support them', async () => {
+    const { loadCatalogue } = await import('../../src/engine/catalogue/bundled')
+    const catalogue = await loadCatalogue()
+    const c = makeCase({ action: 'ec2:TerminateInstances', resource: `arn:aws:ec2:us-east-1:${A}:instance/i-1`, identity: [policy(allow('ec2:*'))], rcps: [policy({ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' })] })
+    expect(simulateCase(c).decision).toBe('ExplicitDeny')
+    expect(catalogue.rcpServices.has('ec2')).toBe(false)
+    expect(simulateCase(c, { catalogue }).decision).toBe('Allowed')
   })
   it('RCPs apply to anonymous callers', () =>
     expect(decision({ principal: 'anonymous', resourcePolicy: rpFor('*'), rcps: [policy({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' })] })).toBe('ExplicitDeny'))

@@ -85,6 +85,8 @@ function display(encoded: string): string {
 
 type Entry = NonNullable<ReturnType<RequestContext['get']>>
 
+const NO_VALUES: string[] = []
+
 function nullHolds(c: CompiledCondition, present: boolean): boolean {
   for (const v of c.values) {
     const l = v.raw.trim().toLowerCase()
@@ -111,7 +113,9 @@ function oneValue(tests: ValueTest[], negated: boolean, rv: string): boolean {
 /** The present key's values against the tests, per the set qualifier; the note says why when it is not a plain comparison. */
 function compare(c: CompiledCondition, entry: Entry, tests: ValueTest[], negated: boolean): [boolean, string | undefined] {
   const q = c.parsed.qualifier
-  const values = entry.values
+  // For the set operators an empty string is a null data set, like an empty array (SETS page:
+  // "if the context key value resolves to a null dataset, such as an empty string").
+  const values = q && !entry.multi && entry.values.length === 1 && entry.values[0] === '' ? NO_VALUES : entry.values
   if (q === 'ForAllValues') {
     if (values.length === 0) return [true, 'ForAllValues is true for an empty set']
     for (const v of values) if (!oneValue(tests, negated, v)) return [false, undefined]

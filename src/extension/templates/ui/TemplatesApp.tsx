@@ -30,6 +30,8 @@ export interface TemplatesAppProps {
   initialSection?: Section
   /** Start on the import/export/sync view. */
   initialView?: 'menu'
+  /** Focus the search box when the library opens (the popup; not the panel, which must not take focus from the console on load). */
+  focusSearchOnOpen?: boolean
 }
 
 type View =
@@ -58,7 +60,7 @@ function isTextInput(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !el.classList.contains('tpl-search-input')) || el.isContentEditable)
 }
 
-export function TemplatesApp({ host, openStore = openTemplateStore, initialSection, initialView }: TemplatesAppProps) {
+export function TemplatesApp({ host, openStore = openTemplateStore, initialSection, initialView, focusSearchOnOpen = true }: TemplatesAppProps) {
   const { store, snapshot, error: storeError } = useTemplateStore(openStore)
   const [query, setQuery] = useState('')
   const [section, setSection] = useState<Section | undefined>(initialSection)
@@ -110,8 +112,10 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
     setTimeout(() => searchRef.current?.focus(), 0)
   }, [])
 
+  const opened = useRef(false)
   useEffect(() => {
-    if (view.kind === 'list') searchRef.current?.focus()
+    if (view.kind === 'list' && (opened.current || focusSearchOnOpen)) searchRef.current?.focus()
+    opened.current = true
   }, [view.kind])
 
   const typeNote = (entry: TemplateEntry): string | undefined => {

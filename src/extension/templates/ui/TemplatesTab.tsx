@@ -35,7 +35,7 @@ export function TemplatesTab({ insert, currentText, accountId, region }: Templat
   )
   return (
     <div class="tpl-panel" style="height: 460px; display: flex; flex-direction: column; margin: -16px -20px -20px;">
-      <TemplatesApp host={host} />
+      <TemplatesApp host={host} focusSearchOnOpen={false} />
     </div>
   )
 }

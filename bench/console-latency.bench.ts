@@ -1,4 +1,4 @@
-// The extension in the console replica (Debian's Chromium): the content script's initial JavaScript,
+// bench/console-latency.bench.ts — the extension in the console replica (Debian's Chromium): the content script's initial JavaScript,
 // time to first findings after the editor appears, and per-keystroke input latency with and without the
 // extension. Needs the built extension (node scripts/build.mjs extension).
 import { existsSync, readFileSync } from 'node:fs'
