@@ -1,5 +1,5 @@
 // The extension in the console: Debian's Chromium with dist/ loaded, against the console replica.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Frame, Page } from 'playwright-core'
 import {
   aceText,
@@ -27,6 +27,11 @@ let browser: ExtensionBrowser
 beforeAll(async () => {
   replica = await startReplica()
   browser = await launchExtension({ replica })
+})
+
+// Close what a failed test left open, so tabs never leak into the next test.
+afterEach(async () => {
+  for (const p of browser.context.pages().slice(1)) await p.close().catch(() => undefined)
 })
 
 afterAll(async () => {
@@ -80,11 +85,12 @@ describe('IAM Sidekick in the console', () => {
     const row = panel(page).locator('li[data-code="INVALID_ACTION"]').first()
     await row.waitFor()
     await row.locator('button.where').click()
-    const selected = await page.evaluate(() => {
-      const ed = (document.querySelector('[class*="awsui_code-editor_"] .ace_editor') as Element & { env: { editor: { getSelectedText(): string } } }).env.editor
-      return ed.getSelectedText()
-    })
-    expect(selected).toContain('s3:GetObjects')
+    const selected = () =>
+      page.evaluate(() => {
+        const ed = (document.querySelector('[class*="awsui_code-editor_"] .ace_editor') as Element & { env: { editor: { getSelectedText(): string } } }).env.editor
+        return ed.getSelectedText()
+      })
+    await expect.poll(selected).toContain('s3:GetObjects')
     await page.close()
   })
 
@@ -189,6 +195,17 @@ describe('IAM Sidekick in the console', () => {
     await page.close()
   })
 
+  it('docks beside the page on request, and back below the editor', async () => {
+    const page = await createPolicyPage('admin')
+    await panel(page).locator('button[aria-label="Dock beside the page"]').click()
+    await expect.poll(() => panel(page).evaluate((el) => el.parentElement === document.body)).toBe(true)
+    expect(await panel(page).locator('section.panel').getAttribute('class')).toContain('side')
+    await screenshot(page, 'panel-docked-beside')
+    await panel(page).locator('button[aria-label="Dock below the editor"]').click()
+    await expect.poll(() => panel(page).evaluate((el) => /awsui_code-editor_/.test(el.previousElementSibling?.className ?? ''))).toBe(true)
+    await page.close()
+  })
+
   it('is keyboard accessible: tabs move with the arrow keys', async () => {
     const page = await createPolicyPage()
     const first = panel(page).locator('[role="tab"][data-tab="findings"]')
@@ -206,15 +223,12 @@ describe('IAM Sidekick in the console', () => {
   it('answers the popup’s messages: editor status, its text, and an undoable insert', async () => {
     const page = await createPolicyPage('s3-read')
     const sw = browser.serviceWorker!
+    await page.bringToFront()
+    // As the popup does: the active tab.
     const ask = (msg: object) =>
       sw.evaluate(async (m) => {
-        const tabs = await chrome.tabs.query({})
-        for (const t of tabs) {
-          const r = await chrome.tabs.sendMessage(t.id!, m).catch(() => undefined)
-          if (r && (m as { type: string }).type !== 'get-editor-status') return r
-          if (r && (r as { hasEditor?: boolean }).hasEditor) return r
-        }
-        return undefined
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true })
+        return tab?.id === undefined ? 'no tab' : chrome.tabs.sendMessage(tab.id, m).catch(() => undefined)
       }, msg)
     expect(await ask({ v: 1, type: 'get-editor-status' })).toMatchObject({ hasEditor: true, policyType: 'identity', pageKind: 'iam-policy-editor', accountId: '111111111111', region: 'us-east-1', partition: 'aws', readOnly: false })
     const before = await aceText(page)

@@ -61,6 +61,20 @@ async function closeOtherPages(keep?: Page): Promise<void> {
   for (const p of browser.context.pages()) if (p !== keep) await p.close()
 }
 
+/** Saves a picture of the console page with the popup drawn where the toolbar opens it. */
+async function composite(name: string, pageShot: Buffer, popupShot: Buffer): Promise<void> {
+  const canvas = await browser.context.newPage()
+  await canvas.setViewportSize({ width: 1280, height: 900 })
+  const img = (b: Buffer) => `data:image/png;base64,${b.toString('base64')}`
+  await canvas.setContent(
+    `<body style="margin:0"><img src="${img(pageShot)}" style="position:absolute;left:0;top:0">` +
+      `<img src="${img(popupShot)}" style="position:absolute;right:24px;top:44px;border:1px solid #8d99a8;border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.35)"></body>`,
+  )
+  await canvas.waitForFunction(() => [...document.images].every((i) => i.complete))
+  await screenshot(canvas, name)
+  await canvas.close()
+}
+
 const BUCKET_READER = JSON.stringify(
   {
     Version: '2012-10-17',
@@ -103,6 +117,13 @@ describe('toolbar popup: templates', () => {
 
   it('creates, edits and searches a saved template', async () => {
     const page = await openPopupPage()
+    // Esc closes a form without saving and gives the keyboard back to the search box.
+    await page.locator('[data-action="new"]').click()
+    await page.locator('#tpl-edit-name').fill('Abandoned')
+    await page.keyboard.press('Escape')
+    await page.locator('[data-view="edit"]').waitFor({ state: 'detached' })
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tpl-search')
+    expect(await stored(page)).toBeUndefined()
     await page.locator('[data-action="new"]').click()
     await page.locator('[data-view="edit"]').waitFor()
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tpl-edit-name')
@@ -286,9 +307,11 @@ describe('toolbar popup: templates', () => {
     await page.locator('[data-placeholder="BucketName"]').fill('amzn-s3-demo-team')
     await page.keyboard.press('Enter')
     await expect.poll(() => aceText(consolePage)).toContain('arn:aws:s3:::amzn-s3-demo-team/team/*')
+    // The README's picture: the console page with the popup over it, as the toolbar shows it.
+    const popupShot = await page.screenshot()
     await consolePage.bringToFront()
     await consolePage.locator(ACE).scrollIntoViewIfNeeded()
-    await screenshot(consolePage, 'popup-insert')
+    await composite('popup-insert', await consolePage.screenshot(), popupShot)
     await page.close()
   })
 
@@ -364,13 +387,15 @@ describe('toolbar popup: templates', () => {
     const consolePage = await openConsolePage(browser, '/iam/home#/policies/create')
     const panel = consolePage.locator('[data-iam-sidekick="panel"]')
     await panel.locator('[role="tab"][data-tab="templates"]').click()
-    await panel.locator('[data-template-id="builtin-scp-deny-leave-org"]').waitFor()
-    // Opening the tab does not take the focus from the console; the saved templates are the popup's.
-    expect(await panel.locator('[data-template-id][data-source="saved"]').count()).toBe(0)
+    await panel.locator('[data-template-id]').first().waitFor()
+    // Opening the tab does not move the focus into the search box (the console keeps its keyboard).
+    expect(await panel.evaluate((host) => host.shadowRoot?.activeElement?.id ?? '')).not.toBe('tpl-search')
+    // The saved templates are the popup's.
     await panel.locator('[role="tab"][data-section="saved"]').click()
     expect(await panel.locator('[data-template-id][data-source="saved"]').count()).toBe(5)
-    await panel.locator('#tpl-search').fill('deny leaving')
     await panel.locator('[role="tab"][data-section="builtin"]').click()
+    await panel.locator('#tpl-search').fill('deny leaving')
+    await panel.locator('[data-template-id="builtin-scp-deny-leave-org"]').waitFor()
     await panel.locator('#tpl-search').press('Enter')
     await expect.poll(() => aceText(consolePage)).toContain('organizations:LeaveOrganization')
     await panel.locator('[role="tab"][data-tab="templates"]').scrollIntoViewIfNeeded()

@@ -135,10 +135,15 @@ export async function newGrant(before: string, after: string, policyType: Policy
     compilePolicySet(policyType === 'resource' || policyType === 'trust' ? { resourcePolicy: doc } : { identityPolicies: [doc] })
   const beforeSet = set(b)
   const afterSet = set(a)
+  // a policy the simulator rejects (no Action, say) cannot be compared; a fix must not make a good one bad
+  if (beforeSet.errors.length) return undefined
+  if (afterSet.errors.length) return `the fixed policy no longer compiles: ${afterSet.errors.join('; ')}`
   const principals = policyType === 'resource' || policyType === 'trust' ? [CALLER, 'arn:aws:iam::444455556666:user/bob', 's3.amazonaws.com'] : [CALLER]
   let compared = 0
   const services = servicesOf([b, a])
   const scopes: (string | undefined)[] = services ? services.filter((s) => c.service(s)) : [undefined]
+  // neither policy names an action AWS knows: nothing to compare
+  if (scopes.length === 0) return undefined
   for (const resource of resources) {
     if (resource.length > 300) continue
     for (const principal of principals) {

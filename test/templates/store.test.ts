@@ -264,7 +264,7 @@ describe('template store: sync', () => {
 
 describe('template store: fuzz', () => {
   const op = fc.oneof(
-    { arbitrary: fc.record({ kind: fc.constant('create' as const), name: fc.constantFrom('A', 'B', 'C'), doc: fc.constant(''), tags: fc.constant([]) }), weight: 3 },
+    { arbitrary: fc.record({ kind: fc.constant('create' as const), name: fc.constantFrom('A', 'B', 'C'), doc: fc.constant(''), tags: fc.constant<string[]>([]) }), weight: 3 },
     fc.record({ kind: fc.constant('create' as const), name: fc.string({ maxLength: 130 }), doc: fc.string({ maxLength: 300 }), tags: fc.array(fc.string({ maxLength: 45 }), { maxLength: 22 }) }),
     fc.record({ kind: fc.constant('rename' as const), at: fc.nat(), name: fc.string({ maxLength: 130 }) }),
     { arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }), weight: 2 },

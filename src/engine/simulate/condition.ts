@@ -43,6 +43,8 @@ export interface CompiledCondition {
   remark?: string
   /** The value tests when no value holds a policy variable (the common case): nothing to resolve per request. */
   staticTests?: ValueTest[]
+  /** The policy values as written. */
+  raws: string[]
 }
 
 /** Compiles every operator × key of a Condition element. */
@@ -59,6 +61,7 @@ export function compileConditionBlocks(blocks: ConditionBlockInput[], variables:
         parsed,
         base,
         values: [],
+        raws: entry.values,
       }
       if (!base) c.problem = `"${block.operator}" is not a condition operator, so this condition never holds`
       else if (parsed.problem === 'case') c.remark = `operator names are case-sensitive; evaluated as ${parsed.corrected}`
@@ -152,23 +155,33 @@ export function conditionHolds(c: CompiledCondition, ctx: RequestContext): boole
   return compare(c, entry, tests, base.negated)[0]
 }
 
+function explained(c: CompiledCondition, requestValues: string[] | null, ok: boolean, policyValues: string[], note?: string): ConditionExplanation {
+  const full = c.remark ? (note ? `${c.remark}; ${note}` : c.remark) : note
+  return full === undefined
+    ? { operator: c.operator, key: c.key, requestValues, policyValues, result: ok }
+    : { operator: c.operator, key: c.key, requestValues, policyValues, result: ok, note: full }
+}
+
 /** Evaluates one operator × key against the request context, with the explanation. */
 export function evaluateCondition(c: CompiledCondition, ctx: RequestContext): ConditionExplanation {
   const entry = ctx.get(c.keyLower)
   const requestValues = entry ? entry.values : null
-  const result = (ok: boolean, policyValues: string[], note?: string): ConditionExplanation => {
-    const r: ConditionExplanation = { operator: c.operator, key: c.key, requestValues, policyValues, result: ok }
-    const notes = [c.remark, note].filter((n): n is string => !!n)
-    if (notes.length) r.note = notes.join('; ')
-    return r
-  }
-  const raws = c.values.map((v) => v.raw)
+  const raws = c.raws
   const base = c.base
-  if (c.problem || !base) return result(false, raws, c.problem)
+  if (c.problem || !base) return explained(c, requestValues, false, raws, c.problem)
 
   if (base.family === 'Null') {
     const present = entry !== undefined
-    return result(nullHolds(c, present), raws, present ? 'the key is present' : 'the key is absent')
+    return explained(c, requestValues, nullHolds(c, present), raws, present ? 'the key is present' : 'the key is absent')
+  }
+
+  if (c.staticTests) {
+    if (!entry) {
+      const [ok, why] = missingKey(c, base.negated)
+      return explained(c, requestValues, ok, raws, why)
+    }
+    const [ok, why] = compare(c, entry, c.staticTests, base.negated)
+    return explained(c, requestValues, ok, raws, why)
   }
 
   // Resolve policy values (variables) into tests.
@@ -195,12 +208,12 @@ export function evaluateCondition(c: CompiledCondition, ctx: RequestContext): Co
   // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html), so the condition
   // fails whatever the operator, the other values or the presence of the key.
   if (missingVars.length)
-    return result(false, shown, `policy variable ${missingVars.map((m) => '${' + m + '}').join(', ')} has no value in the request, which makes the statement invalid`)
+    return explained(c, requestValues, false, shown, `policy variable ${missingVars.map((m) => '${' + m + '}').join(', ')} has no value in the request, which makes the statement invalid`)
 
   if (!entry) {
     const [ok, why] = missingKey(c, base.negated)
-    return result(ok, shown, why)
+    return explained(c, requestValues, ok, shown, why)
   }
   const [ok, why] = compare(c, entry, tests, base.negated)
-  return result(ok, shown, why)
+  return explained(c, requestValues, ok, shown, why)
 }

@@ -116,6 +116,26 @@ function deniesIn(run: SetRun): StatementOutcome[] {
   return out
 }
 
+/** Resource-policy Allow statements that name the caller in one of these ways. */
+function grantsOf(rpAllows: StatementOutcome[], kinds: readonly PrincipalMatchKind[]): StatementOutcome[] {
+  const out: StatementOutcome[] = []
+  for (const o of rpAllows) if (kinds.includes(o.principal?.kind ?? 'wildcard')) out.push(o)
+  return out
+}
+
+/** Why the boundary or the session policy blocks. */
+function limitsOf(req: SimRequest, boundaryOK: boolean, sessionOK: boolean, app: Applicability): string[] {
+  const r: string[] = []
+  if (!boundaryOK) r.push(`The permissions boundary does not allow ${on(req)}; a boundary sets the most that identity-based policies can grant.`)
+  if (!sessionOK)
+    r.push(
+      req.caller.kind === 'federated-user' && !app.session
+        ? 'A federated-user session has only the permissions of the session policy passed to GetFederationToken, and none was given.'
+        : `The session policy does not allow ${on(req)}; a session's permissions are the intersection of its identity-based policies and its session policy.`,
+    )
+  return r
+}
+
 function on(req: SimRequest): string {
   return `${req.action} on ${req.resource}`
 }
@@ -160,16 +180,11 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
     const k = o.principal?.kind ?? (o.stmt.principal ? undefined : 'wildcard')
     if (k && (!best || GRANT_RANK[k] > GRANT_RANK[best])) best = k
   }
-  const grants = (kinds: readonly PrincipalMatchKind[]): StatementOutcome[] => {
-    const out: StatementOutcome[] = []
-    for (const o of rpAllows) if (kinds.includes(o.principal?.kind ?? 'wildcard')) out.push(o)
-    return out
-  }
   const rpLabel = set.resourcePolicy?.label ?? 'resourcePolicy'
 
   // 5. Principals that have no identity-based policies: only the resource-based policy can grant.
   if (!iam) {
-    const g = grants(['direct', 'wildcard', 'not-listed'])
+    const g = grantsOf(rpAllows, ['direct', 'wildcard', 'not-listed'])
     if (g.length) return { decision: 'Allowed', decisive: g, rules: [`${rpLabel} grants ${on(req)} to this principal, and nothing denies it.`] }
     return {
       decision: 'ImplicitDeny',
@@ -198,17 +213,6 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
   const boundaryOK = !app.boundary || boundaryAllows.length > 0
   const sessionOK = c.kind === 'federated-user' ? app.session && sessionAllows.length > 0 : !app.session || sessionAllows.length > 0
 
-  const limits = (): string[] => {
-    const r: string[] = []
-    if (!boundaryOK) r.push(`The permissions boundary does not allow ${on(req)}; a boundary sets the most that identity-based policies can grant.`)
-    if (!sessionOK)
-      r.push(
-        c.kind === 'federated-user' && !app.session
-          ? 'A federated-user session has only the permissions of the session policy passed to GetFederationToken, and none was given.'
-          : `The session policy does not allow ${on(req)}; a session's permissions are the intersection of its identity-based policies and its session policy.`,
-      )
-    return r
-  }
   const principalSide = [...identityAllows, ...boundaryAllows, ...sessionAllows]
 
   const same = c.account === undefined || req.resourceAccount === undefined || c.account === req.resourceAccount
@@ -220,7 +224,7 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
         rules: [`A ${mustName} must itself allow ${on(req)} (naming the principal, or the account to let IAM policies work); the case gives none, so an identity-based Allow is not enough.`],
       }
     if (best && GRANT_RANK[best] === 3) {
-      const g = grants(['direct', 'wildcard', 'not-listed'])
+      const g = grantsOf(rpAllows, ['direct', 'wildcard', 'not-listed'])
       return {
         decision: 'Allowed',
         decisive: g,
@@ -230,7 +234,7 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
       }
     }
     if (best === 'role') {
-      const g = grants(['role'])
+      const g = grantsOf(rpAllows, ['role'])
       if (boundaryOK && sessionOK)
         return {
           decision: 'Allowed',
@@ -240,7 +244,7 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
       return {
         decision: 'ImplicitDeny',
         decisive: [],
-        rules: [`${rpLabel} grants ${on(req)} to the role ARN, which does not lift the limits of the permissions boundary or session policy.`, ...limits()],
+        rules: [`${rpLabel} grants ${on(req)} to the role ARN, which does not lift the limits of the permissions boundary or session policy.`, ...limitsOf(req, boundaryOK, sessionOK, app)],
       }
     }
     if (must && !best)
@@ -252,7 +256,7 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
         ],
       }
     if (identityOK && boundaryOK && sessionOK) {
-      const accountGrants = must ? grants(['account']) : []
+      const accountGrants = must ? grantsOf(rpAllows, ['account']) : []
       return {
         decision: 'Allowed',
         decisive: [...accountGrants, ...principalSide],
@@ -270,7 +274,7 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
       rules.push(
         `No identity-based policy allows ${on(req)}${set.resourcePolicy ? `, and ${rpLabel} does not grant it to the caller itself` : ''}: without an Allow the request is implicitly denied.`,
       )
-    rules.push(...limits())
+    rules.push(...limitsOf(req, boundaryOK, sessionOK, app))
     return { decision: 'ImplicitDeny', decisive: [], rules }
   }
 
@@ -287,7 +291,7 @@ export function decide(set: CompiledPolicySet, run: SetRun, req: SimRequest, app
     rules.push(
       `Cross-account request: no identity-based policy in account ${c.account} allows ${on(req)}; a resource policy that names the caller does not replace the caller's own Allow across accounts.`,
     )
-  rules.push(...limits())
+  rules.push(...limitsOf(req, boundaryOK, sessionOK, app))
   if (rules.length) return { decision: 'ImplicitDeny', decisive: [], rules }
   return {
     decision: 'Allowed',

@@ -102,47 +102,40 @@ function principalPart(o: StatementOutcome, req: SimRequest): string | undefined
   return `Principal does not name ${callerName(req)}${note}`
 }
 
-/** The statement line: structured fields plus a sentence. */
+/** The statement line: structured fields plus a sentence. Every line has the same shape (fast to build). */
 export function statementLine(o: StatementOutcome, req: SimRequest, decisive: boolean): ExplanationLine {
   const s = o.stmt
-  const parts: string[] = []
-  if (s.invalid) parts.push(`ignored because ${s.invalid}`)
-  parts.push(actionPart(o, req))
+  let text = statementName(o) + (s.effect === 'Deny' ? ' (Deny) ' : s.effect === 'Allow' ? ' (Allow) ' : ' (no Effect) ')
+  text += o.applies ? (s.effect === 'Deny' ? 'denies: ' : 'allows: ') : 'does not apply: '
+  if (s.invalid) text += `ignored because ${s.invalid}; `
+  text += actionPart(o, req)
   const evaluatedRest = o.resource !== undefined || o.principal !== undefined || o.conditions.length > 0 || !s.resource
   if (evaluatedRest) {
     const rp = resourcePart(o, req)
-    if (rp) parts.push(rp)
+    if (rp) text += '; ' + rp
     const pp = principalPart(o, req)
-    if (pp) parts.push(pp)
-    for (const c of o.conditions) parts.push(`condition ${conditionSentence(c)}`)
-    if (o.conditions.length < s.conditions.length) parts.push('later conditions not evaluated')
-  } else if (!o.action.matched) parts.push('the other elements were not evaluated')
-  const verdict = o.applies ? (s.effect === 'Deny' ? 'denies' : 'allows') : 'does not apply'
-  const line: ExplanationLine = {
+    if (pp) text += '; ' + pp
+    for (const c of o.conditions) text += '; condition ' + conditionSentence(c)
+    if (o.conditions.length < s.conditions.length) text += '; later conditions not evaluated'
+  } else if (!o.action.matched) text += '; the other elements were not evaluated'
+  text += '.'
+  return {
     kind: 'statement',
-    text: `${statementName(o)} (${s.effect ?? 'no Effect'}) ${verdict}: ${parts.join('; ')}.`,
+    text,
     policy: o.policy.label,
     policyType: o.policy.type,
     statement: s.index,
+    sid: s.sid,
+    effect: s.effect,
     matched: o.applies,
     decisive,
+    action: s.action ? { element: s.action.not ? 'NotAction' : 'Action', matched: o.action.matched, matchedBy: o.action.matchedBy, note: o.action.note } : undefined,
+    resource: s.resource && o.resource ? { element: s.resource.not ? 'NotResource' : 'Resource', matched: o.resource.matched, matchedBy: o.resource.matchedBy, note: o.resource.note } : undefined,
+    principal:
+      o.principal && s.principal
+        ? { element: s.principal.element, matched: o.principal.matched, matchedBy: o.principal.matchedBy, how: o.principal.kind, note: o.principal.note }
+        : undefined,
+    conditions: o.conditions.length ? o.conditions : undefined,
+    range: s.range,
   }
-  if (s.range) line.range = s.range
-  if (s.sid !== undefined) line.sid = s.sid
-  if (s.effect) line.effect = s.effect
-  if (s.action) {
-    line.action = { element: s.action.not ? 'NotAction' : 'Action', matched: o.action.matched, matchedBy: o.action.matchedBy }
-    if (o.action.note) line.action.note = o.action.note
-  }
-  if (s.resource && o.resource) {
-    line.resource = { element: s.resource.not ? 'NotResource' : 'Resource', matched: o.resource.matched, matchedBy: o.resource.matchedBy }
-    if (o.resource.note) line.resource.note = o.resource.note
-  }
-  if (o.principal && s.principal) {
-    line.principal = { element: s.principal.element, matched: o.principal.matched, matchedBy: o.principal.matchedBy }
-    if (o.principal.kind) line.principal.how = o.principal.kind
-    if (o.principal.note) line.principal.note = o.principal.note
-  }
-  if (o.conditions.length) line.conditions = o.conditions
-  return line
 }

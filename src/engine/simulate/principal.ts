@@ -216,23 +216,29 @@ function awsValueMatch(caller: Caller, value: string): PrincipalMatchKind | unde
 export function matchPrincipal(caller: Caller, cp: CompiledPrincipal): PrincipalMatch {
   let best: PrincipalMatchKind | undefined
   const matchedBy: string[] = []
-  const consider = (kind: PrincipalMatchKind | undefined, by: string): void => {
-    if (!kind) return
-    matchedBy.push(by)
+  if (cp.wildcard) {
+    best = 'wildcard'
+    matchedBy.push('*')
+  }
+  for (const v of cp.aws) {
+    const kind = awsValueMatch(caller, v)
+    if (!kind) continue
+    matchedBy.push(v)
     if (!best || RANK[kind] > RANK[best]) best = kind
   }
-  if (cp.wildcard) consider('wildcard', '*')
-  for (const v of cp.aws) consider(awsValueMatch(caller, v), v)
-  if (caller.kind === 'service' && caller.service !== undefined) {
-    for (const v of cp.service) if (v === caller.service) consider('direct', v)
-  }
-  if (caller.kind === 'identity-provider' && caller.raw !== undefined) {
+  let direct: string[] = []
+  if (caller.kind === 'service' && caller.service !== undefined) direct = cp.service.filter((v) => v === caller.service)
+  else if (caller.kind === 'identity-provider' && caller.raw !== undefined) {
     const raw = caller.raw.trim()
-    for (const v of cp.federated) if (v === raw || v.toLowerCase() === raw.toLowerCase()) consider('direct', v)
-    for (const v of cp.service) if (v === raw.toLowerCase()) consider('direct', v)
+    const lower = raw.toLowerCase()
+    direct = [...cp.federated.filter((v) => v === raw || v.toLowerCase() === lower), ...cp.service.filter((v) => v === lower)]
+  } else if (caller.kind === 'canonical-user' && caller.raw !== undefined) {
+    const raw = caller.raw.trim().toLowerCase()
+    direct = cp.canonical.filter((v) => v === raw)
   }
-  if (caller.kind === 'canonical-user' && caller.raw !== undefined) {
-    for (const v of cp.canonical) if (v === caller.raw.trim().toLowerCase()) consider('direct', v)
+  if (direct.length) {
+    matchedBy.push(...direct)
+    best = 'direct'
   }
   return { kind: best, matchedBy }
 }

@@ -34,6 +34,7 @@ export class EditorSession {
   lastWrite: { ok: boolean; error?: string } | undefined
   private readonly createdAt = performance.now()
   private readonly listeners = new Set<() => void>()
+  private readonly textListeners = new Set<() => void>()
   private timer: ReturnType<typeof setTimeout> | undefined
   private running = false
   private rerun = false
@@ -61,6 +62,12 @@ export class EditorSession {
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn)
     return () => this.listeners.delete(fn)
+  }
+
+  /** Called on every text change, before any analysis (the framed editor's sync); the panel waits for the analysis. */
+  subscribeText(fn: () => void): () => void {
+    this.textListeners.add(fn)
+    return () => this.textListeners.delete(fn)
   }
 
   notify(): void {
@@ -91,7 +98,14 @@ export class EditorSession {
     this.text = text
     this.readOnly = readOnly
     if (!changed) return
-    this.notify()
+    // No panel render per keystroke: the panel updates with the analysis, after a pause in typing.
+    for (const fn of this.textListeners) {
+      try {
+        fn()
+      } catch {
+        /* a view's bug must not stop the others */
+      }
+    }
     this.schedule(TYPING_DEBOUNCE_MS)
   }
 
@@ -210,5 +224,6 @@ export class EditorSession {
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer)
     this.listeners.clear()
+    this.textListeners.clear()
   }
 }

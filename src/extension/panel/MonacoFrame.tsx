@@ -25,7 +25,14 @@ export function MonacoFrame({ session, dark }: { session: EditorSession; dark: b
     p.postMessage(msg)
   }
 
-  useEffect(() => session.subscribe(pushState), [session, dark])
+  useEffect(() => {
+    const a = session.subscribe(pushState)
+    const b = session.subscribeText(pushState)
+    return () => {
+      a()
+      b()
+    }
+  }, [session, dark])
   useEffect(pushState, [dark, ready])
   useEffect(() => {
     if (open) return

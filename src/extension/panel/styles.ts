@@ -44,6 +44,8 @@ select.type, .field input, .field select, .field textarea { border: 1px solid va
 .count { display: inline-block; min-width: 20px; padding: 0 6px; margin-left: 6px; border-radius: 10px; background: var(--badge-bg); color: var(--text); font-size: 12px; line-height: 18px; text-align: center; }
 .count.error { background: var(--error); color: #fff; }
 .tabpanel { padding: 16px 20px 20px; }
+.panel:not(.side) .tabpanel { max-height: 60vh; overflow: auto; resize: vertical; }
+.panel.side .tablist { flex-wrap: wrap; }
 .muted { color: var(--text-secondary); }
 .group { margin: 0 0 16px; }
 .group h3 { font-size: 14px; margin: 0 0 8px; display: flex; align-items: center; gap: 6px; }

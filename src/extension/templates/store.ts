@@ -12,7 +12,7 @@
  * - Operations run one at a time, in order.
  */
 import { exportTemplates, mergeImported, parseImport } from './import-export'
-import { migrate } from './migrations'
+import { migrate, schemaVersionOf } from './migrations'
 import {
   LIMITS,
   ID_PATTERN,
@@ -163,7 +163,7 @@ export function readSyncItem(raw: unknown): SyncItem | undefined {
       const id = own(raw, 'id')
       const updatedAt = own(raw, 'updatedAt')
       if (typeof id !== 'string' || typeof updatedAt !== 'number' || !Number.isFinite(updatedAt)) return undefined
-      migrate({ schemaVersion: own(raw, 'schemaVersion'), templates: [] })
+      schemaVersionOf(raw) // throws for a version this one cannot read
       return tombstoneFor(id, updatedAt)
     }
     const doc = migrate({ schemaVersion: own(raw, 'schemaVersion'), templates: [own(raw, 'template')] })
@@ -367,21 +367,27 @@ export class TemplateStore {
     this.syncError = undefined
     if (!this.state.sync) return
     const now = this.now()
-    // Deletion markers for templates deleted here that storage.sync still holds (or holds an older marker of).
+    // Deletion markers for templates deleted here that storage.sync still holds (live, or with an older marker).
     const tombstones = new Map<string, SyncItem>()
     for (const [id, version] of Object.entries(this.state.deleted)) {
       const r = this.remote.get(id)
-      if (r && (!r.deleted || r.version < version) && r.version <= version && !this.get(id)) tombstones.set(syncKey(id), tombstoneFor(id, version))
+      if (!r || r.version > version || (r.deleted && r.version === version) || this.get(id)) continue
+      tombstones.set(syncKey(id), tombstoneFor(id, version))
     }
+    // Markers already in storage.sync count against its quotas until they expire.
     const expired: string[] = []
-    let tombBytes = 0
+    let markerBytes = 0
+    let markerItems = tombstones.size
+    for (const [key, item] of tombstones) markerBytes += syncItemBytes(key, item)
     for (const [id, r] of this.remote) {
       if (!r.deleted || tombstones.has(syncKey(id))) continue
       if (now - r.version > TOMBSTONE_TTL_MS) expired.push(syncKey(id))
-      else tombBytes += syncItemBytes(syncKey(id), tombstoneFor(id, r.version))
+      else {
+        markerBytes += syncItemBytes(syncKey(id), tombstoneFor(id, r.version))
+        markerItems++
+      }
     }
-    for (const [key, item] of tombstones) tombBytes += syncItemBytes(key, item)
-    const plan = planSync(this.state.templates, tombBytes, tombstones.size + [...this.remote.values()].filter((r) => r.deleted).length - expired.length)
+    const plan = planSync(this.state.templates, markerBytes, markerItems)
     this.localOnly = plan.localOnly.map(({ template, reason, bytes }) => ({ id: template.id, name: template.name, reason, bytes }))
     const writes: Record<string, unknown> = Object.fromEntries(tombstones)
     for (const t of plan.fits) if (this.remote.get(t.id)?.version !== t.updatedAt || this.remote.get(t.id)?.deleted) writes[syncKey(t.id)] = syncItemFor(t)

@@ -7,7 +7,7 @@
  */
 import type { SimulationResult } from '../../../src/engine/simulate'
 import { arnParts } from '../../../src/engine/arn/match'
-import { parseAddress, parseDate, parseNumber } from '../../../src/engine/simulate/operators'
+import { parseAddress, parseCidr, parseDate, parseNumber } from '../../../src/engine/simulate/operators'
 import { peerDecide, type PeerDecision } from './iam-simulate'
 
 type Json = Record<string, unknown>
@@ -82,6 +82,12 @@ export const CLASSES: Record<string, DisagreementClass> = {
       'A key given with an empty string is present in the request (Null "false" holds for it) and its value is compared; the peer treats "" as an absent key (a JS falsy test), so negated operators and IfExists hold for it.',
     source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null',
   },
+  'numeric-invalid-request-value': {
+    id: 'numeric-invalid-request-value',
+    reason:
+      'Numeric operators compare integer or decimal numbers; a request value that is not a number (such as a date) never matches. The peer reads the leading digits of any string (JS parseInt / parseFloat), so "2023-03-15T08:30:00Z" counts as 2023.',
+    source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Numeric',
+  },
   'binary-compares-bytes': {
     id: 'binary-compares-bytes',
     reason: 'BinaryEquals compares the decoded bytes of base64 values (YQ and YQ== are the same byte); the peer compares the base64 text.',
@@ -90,7 +96,7 @@ export const CLASSES: Record<string, DisagreementClass> = {
   'negated-operator-invalid-request-value': {
     id: 'negated-operator-invalid-request-value',
     reason:
-      'A negated operator holds when the request value matches none of the policy values (NOR); a value that is not an ARN (or IP address, number, date) matches none, so ArnNotLike / NotIpAddress / ... hold. The peer makes them false (its issue #50: "ArnNotLike on a non-ARN gave a wrong result").',
+      'A negated operator holds when the request value matches none of the policy values (NOR); a value that is not an ARN (or IP address, number, date), or an IPv6 address against IPv4 values, matches none, so ArnNotLike / NotIpAddress / ... hold. The peer makes them false (its issue #50: "ArnNotLike on a non-ARN gave a wrong result").',
     source: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html',
   },
 }
@@ -233,6 +239,17 @@ function invalidFor(operator: string, value: string): boolean {
   return false
 }
 
+/** An IP address of the other family than every policy value (IPv6 against IPv4 ranges, or the reverse). */
+function otherFamily(operator: string, value: string, policyValues: string[]): boolean {
+  if (!/IpAddress/.test(operator)) return false
+  const a = parseAddress(value)
+  if (!a) return false
+  return policyValues.every((p) => {
+    const r = parseCidr(p)
+    return r !== undefined && r[0].kind() !== a.kind()
+  })
+}
+
 /** The policy document of a case that an explanation label names (`identity[0]`, `scps[1][0]` ...). */
 function locate(c: Json, label: string): Json | undefined {
   const m = /^(identity|scps|rcps)\[(\d+)\](?:\[(\d+)\])?$/.exec(label)
@@ -305,7 +322,7 @@ const NEUTRAL_REMOVALS: [string, (line: NonNullable<SimulationResult['explanatio
     'negated-operator-invalid-request-value',
     (l) => {
       const keys = (l.conditions ?? [])
-        .filter((x) => NEGATED_TYPED.test(x.operator) && x.result && (x.requestValues ?? []).some((v) => invalidFor(x.operator, v)))
+        .filter((x) => NEGATED_TYPED.test(x.operator) && x.result && (x.requestValues ?? []).some((v) => invalidFor(x.operator, v) || otherFamily(x.operator, v, x.policyValues)))
         .map((x) => `${x.operator}\u0000${x.key}`)
       return keys.length ? keys : undefined
     },
@@ -326,6 +343,8 @@ function featureClass(c: Json, ours: SimulationResult, peer: PeerDecision): stri
   if (lines.some((l) => l.kind === 'statement' && l.matched && l.principal?.element === 'NotPrincipal' && (l.principal.matchedBy ?? []).length > 0))
     return 'notprincipal-partial-listing'
   if (lines.some((l) => (l.conditions ?? []).some((x) => x.requestValues?.length === 1 && x.requestValues[0] === ''))) return 'empty-string-value-present'
+  if (lines.some((l) => (l.conditions ?? []).some((x) => /Numeric/.test(x.operator) && (x.requestValues ?? []).some((v) => parseNumber(v) === undefined && !Number.isNaN(parseFloat(v))))))
+    return 'numeric-invalid-request-value'
   // A request value of digits only in a Date condition is epoch seconds (e.g. a 12-digit account ID read as a date).
   if (lines.some((l) => (l.conditions ?? []).some((x) => /Date/.test(x.operator) && (x.requestValues ?? []).some((v) => /^\d+$/.test(v))))) return 'date-epoch-units'
   return undefined

@@ -74,7 +74,6 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
   const remembered = useRef<Record<string, string>>({})
   const searchRef = useRef<HTMLInputElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
-  const rootRef = useRef<HTMLDivElement>(null)
 
   const saved = useMemo(() => (snapshot?.templates ?? []).map(savedEntry), [snapshot])
   const current: Section = section ?? (saved.length ? 'saved' : 'builtin')
@@ -127,9 +126,12 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
   const insertText = async (text: string, entry: TemplateEntry) => {
     const r = await host.insert(text)
     if (!r.ok) return setToast({ message: `Could not insert “${entry.name}”: ${r.error}`, bad: true })
+    const note = r.where === 'editor' ? typeNote(entry) : undefined
     setToast({
       message:
-        r.where === 'editor' ? `Inserted “${entry.name}” into the policy editor (Ctrl+Z there undoes it).` : `No policy editor here: “${entry.name}” was copied to the clipboard.`,
+        r.where === 'editor'
+          ? `Inserted “${entry.name}” into the policy editor (Ctrl+Z there undoes it).${note ? ` Note: ${note}` : ''}`
+          : `No policy editor here: “${entry.name}” was copied to the clipboard.`,
     })
   }
 
@@ -386,7 +388,6 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
   return (
     <div
       class={`tpl-app${dropping ? ' tpl-drop' : ''}`}
-      ref={rootRef}
       onKeyDown={onKeyDown}
       onDragOver={(e) => {
         if (e.dataTransfer?.types.includes('Files')) {
