@@ -16,6 +16,9 @@ export interface ContextEntry {
   derived: boolean
 }
 
+const DERIVED = ['aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:PrincipalType', 'aws:username', 'aws:userid', 'aws:PrincipalServiceName', 'aws:PrincipalIsAWSService', 'aws:ResourceAccount']
+const LOWER: Record<string, string> = Object.fromEntries(DERIVED.map((k) => [k, k.toLowerCase()]))
+
 export class RequestContext {
   private readonly byLower = new Map<string, ContextEntry>()
 
@@ -37,7 +40,7 @@ export class RequestContext {
   /** Adds a derived key unless the request gave it (derived values never override given ones). */
   derive(name: string, value: string | undefined): void {
     if (value === undefined) return
-    const lower = name.toLowerCase()
+    const lower = LOWER[name] ?? name.toLowerCase()
     if (!this.byLower.has(lower)) this.byLower.set(lower, { name, values: [value], multi: false, derived: true })
   }
 
