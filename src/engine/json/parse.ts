@@ -1,4 +1,4 @@
-import { parseTree, ParseErrorCode, type Node as JsoncNode, type ParseError } from 'jsonc-parser'
+import { parseTree, printParseErrorCode, type Node as JsoncNode, type ParseError, type ParseErrorCode } from 'jsonc-parser'
 import type { Finding, JsonPath } from '../findings/types'
 import { LineIndex } from './positions'
 import type { JsonNode, JsonProperty } from './tree'
@@ -17,38 +17,38 @@ export interface ParsedJson {
 const JSON_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html'
 
 function describe(code: ParseErrorCode): string {
-  switch (code) {
-    case ParseErrorCode.InvalidSymbol:
+  switch (printParseErrorCode(code)) {
+    case 'InvalidSymbol':
       return 'unexpected character'
-    case ParseErrorCode.InvalidNumberFormat:
+    case 'InvalidNumberFormat':
       return 'this is not a valid number'
-    case ParseErrorCode.PropertyNameExpected:
+    case 'PropertyNameExpected':
       return 'expected a property name in double quotes'
-    case ParseErrorCode.ValueExpected:
+    case 'ValueExpected':
       return 'expected a value (a string, number, object, array, true, false or null)'
-    case ParseErrorCode.ColonExpected:
+    case 'ColonExpected':
       return 'expected a colon after the property name'
-    case ParseErrorCode.CommaExpected:
+    case 'CommaExpected':
       return 'expected a comma between elements'
-    case ParseErrorCode.CloseBraceExpected:
+    case 'CloseBraceExpected':
       return 'expected a closing brace }'
-    case ParseErrorCode.CloseBracketExpected:
+    case 'CloseBracketExpected':
       return 'expected a closing bracket ]'
-    case ParseErrorCode.EndOfFileExpected:
+    case 'EndOfFileExpected':
       return 'unexpected text after the end of the JSON document'
-    case ParseErrorCode.InvalidCommentToken:
+    case 'InvalidCommentToken':
       return 'comments are not allowed in IAM policies'
-    case ParseErrorCode.UnexpectedEndOfComment:
+    case 'UnexpectedEndOfComment':
       return 'unterminated comment'
-    case ParseErrorCode.UnexpectedEndOfString:
+    case 'UnexpectedEndOfString':
       return 'unterminated string: a closing double quote is missing'
-    case ParseErrorCode.UnexpectedEndOfNumber:
+    case 'UnexpectedEndOfNumber':
       return 'incomplete number'
-    case ParseErrorCode.InvalidUnicode:
+    case 'InvalidUnicode':
       return 'invalid \\u escape in a string'
-    case ParseErrorCode.InvalidEscapeCharacter:
+    case 'InvalidEscapeCharacter':
       return 'invalid escape sequence in a string'
-    case ParseErrorCode.InvalidCharacter:
+    case 'InvalidCharacter':
       return 'a control character (such as a raw tab or newline) inside a string must be escaped'
     default:
       return 'invalid JSON'
@@ -112,7 +112,7 @@ export function parseJson(text: string): ParsedJson {
       if (seen.has(e.offset) || out.length >= 20) continue
       seen.add(e.offset)
       const comma = trailingCommaBefore(text, e.offset)
-      if (comma >= 0 && (e.error === ParseErrorCode.PropertyNameExpected || e.error === ParseErrorCode.ValueExpected)) {
+      if (comma >= 0 && (printParseErrorCode(e.error) === 'PropertyNameExpected' || printParseErrorCode(e.error) === 'ValueExpected')) {
         out.push(
           finding(comma, 1, 'trailing comma: IAM does not accept a comma before a closing brace or bracket', [
             { title: 'Remove the trailing comma', edits: [{ range: lines.range(comma, 1), newText: '' }] },

@@ -222,11 +222,12 @@ function numericTest(name: string, p: number, parse: (s: string) => number | und
     const r = parse(v)
     return r !== undefined && f(r)
   }
-  if (name.endsWith('NotEquals') || name.endsWith('Equals') && !name.includes('Than')) return cmp((r) => r === p)
+  // The positive comparison; NotEquals is negated (NOR) by the caller.
   if (name.endsWith('LessThanEquals')) return cmp((r) => r <= p)
   if (name.endsWith('LessThan')) return cmp((r) => r < p)
   if (name.endsWith('GreaterThanEquals')) return cmp((r) => r >= p)
   if (name.endsWith('GreaterThan')) return cmp((r) => r > p)
+  if (name.endsWith('Equals')) return cmp((r) => r === p)
   return NEVER
 }
 

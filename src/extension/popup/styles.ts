@@ -23,5 +23,7 @@ body { width: 400px; height: 600px; overflow: hidden; font-family: "Amazon Ember
 .logo { width: 18px; height: 18px; border-radius: 5px; background: linear-gradient(135deg, #0972d3, #7d2ef5); flex: none; }
 .popup-target { font-size: 11px; color: var(--text-secondary); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; flex: 1; text-align: right; }
 .popup-target[data-target="editor"] { color: var(--ok); }
+.popup-switch { font: inherit; font-size: 11px; padding: 2px 8px; border: 1px solid var(--border, #8d99a8); border-radius: 12px; background: transparent; color: inherit; cursor: pointer; white-space: nowrap; }
+.popup-switch:focus-visible { outline: 2px solid var(--focus, #0972d3); outline-offset: 1px; }
 .popup-wait { padding: 12px; color: var(--text-secondary); }
 `

