@@ -73,9 +73,10 @@ describe('explainPolicy: statement by statement', () => {
     expect(e.statements[0]!.text).toContain('for role `reader` in account 444455556666')
   })
 
-  it("the caller's own user", async () => {
+  it("the caller's own user, and what a policy variable means", async () => {
     const e = await explain(policy(allow('iam:ChangePassword', 'arn:aws:iam::*:user/${aws:username}')))
     expect(e.statements[0]!.text).toContain("the caller's own user")
+    expect(e.statements[0]!.text).toContain("replaced by the caller's user name")
   })
 })
 

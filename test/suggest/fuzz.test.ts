@@ -162,6 +162,22 @@ describe('fuzz: suggestPolicy / expandWildcards / explainPolicy', () => {
     )
   })
 
+  it('generated policies of every type: applying a fix removes the suggestion it answers', async () => {
+    const c = await catalogue()
+    fc.assert(
+      fc.property(policyText, policyType, (text, t) => {
+        const list = runSuggestions(text, { catalogue: c, policyType: t })
+        for (const s of list)
+          for (const f of s.fixes ?? []) {
+            const again = runSuggestions(applyEdits(text, f.edits), { catalogue: c, policyType: t })
+            const before = list.filter((x) => x.code === s.code).length
+            expect(again.filter((x) => x.code === s.code).length, `${s.code}: ${f.title}\n${text}`).toBeLessThan(before)
+          }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('generated identity policies: fixes grant nothing new (simulator)', async () => {
     await fc.assert(
       fc.asyncProperty(policyText, async (text) => {

@@ -56,6 +56,11 @@ describe('Resource "*" for actions with resource-level permissions (service auth
     )
   })
 
+  it('near miss: resources chosen by tag (attribute-based access control)', async () => {
+    const text = policy(allow('ec2:StopInstances', '*', { Condition: { StringEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } }))
+    expect(byCode(await suggest(text), 'RESOURCE_STAR_SCOPABLE')).toEqual([])
+  })
+
   it('large wildcard statements are described without a rewrite', async () => {
     const s = one(await suggest(policy(allow('ec2:*'))), 'RESOURCE_STAR_SCOPABLE')
     expect(s.fixes).toBeUndefined()

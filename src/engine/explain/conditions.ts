@@ -94,7 +94,7 @@ function phrase(block: ConditionOperatorBlock, e: ConditionEntry): string {
     case 'iam:passedtoservice':
       return `the role is ${neg ? 'not ' : ''}passed to ${vals}`
     case 's3:prefix':
-      return `the listed keys ${neg ? 'do not start' : 'start'} with ${vals}`
+      return `the requested key prefix ${rel} ${vals}`
     case 'sts:externalid':
       return `the caller supplies external ID ${vals}`
     case `${GITHUB}:sub`:

@@ -67,7 +67,19 @@ function explainStatement(s: StatementModel, catalogue: Catalogue): string {
       : ''
   const principal = who ? ` for ${who}` : s.notPrincipal ? ` for everyone except ${describePrincipal(s.notPrincipal)}` : ''
   const when = conds.length ? (effect === 'Deny' ? `, when ${joinAnd(conds)}` : `, only when ${joinAnd(conds)}`) : ''
-  return `${verb} ${actions}${resources}${principal}${when}.`
+  return `${verb} ${actions}${resources}${principal}${when}.${variableNote(s)}`
+}
+
+/** A word on policy variables, which newcomers read as literal text. */
+function variableNote(s: StatementModel): string {
+  const values = [
+    ...(s.resource?.items ?? []),
+    ...(s.notResource?.items ?? []),
+    ...(s.condition?.operators ?? []).flatMap((o) => o.entries.flatMap((e) => e.values)),
+  ].map((v) => v.value)
+  if (values.some((v) => /\$\{aws:username\}/i.test(v))) return " `${aws:username}` is replaced by the caller's user name when the request is checked."
+  if (values.some((v) => v.includes('${'))) return ' Values written `${…}` are policy variables, filled in from the request when it is checked.'
+  return ''
 }
 
 const n = (x: number): string => x.toLocaleString('en-US')

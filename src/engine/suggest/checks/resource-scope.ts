@@ -47,6 +47,16 @@ function expandStatement(ctx: SuggestContext, s: StatementInfo): StatementAction
   return { actions: ctx.catalogue.allActions().length === seen.size ? ctx.catalogue.allActions() : [...seen], known }
 }
 
+/** Does a condition pick the resources (aws:ResourceTag/…, <service>:ResourceTag/…, aws:ResourceAccount…)? */
+function scopedByCondition(s: StatementInfo): boolean {
+  for (const op of s.model.condition?.operators ?? [])
+    for (const e of op.entries) {
+      const k = e.key.value.toLowerCase()
+      if (k.includes(':resourcetag/') || /^aws:resource(account|orgid|orgpaths)$/.test(k)) return true
+    }
+  return false
+}
+
 /** An Allow statement on `Resource: "*"` (with or without other entries). */
 function onEveryResource(s: StatementInfo): boolean {
   return s.effect === 'Allow' && !s.notAction && !!s.model.action && !!s.resources && s.resources.includes('*')
@@ -112,6 +122,8 @@ export function checkResourceScope(ctx: SuggestContext): Suggestion[] {
   for (const s of ctx.statements) {
     if (!onEveryResource(s)) continue
     if (s.actionItems.some((i) => i.item.value === '*')) continue
+    // resources chosen by tag or by owner (attribute-based access control) are already scoped
+    if (scopedByCondition(s)) continue
     const { actions } = expandStatement(ctx, s)
     if (actions.length === 0) continue
     const scopable = actions.filter((a) => a.resourceTypes.length > 0)

@@ -1,4 +1,4 @@
-import { ACCESS_LEVELS, type AccessLevel, type ActionInfo } from '../../catalogue'
+import { ACCESS_LEVELS, type ActionInfo } from '../../catalogue'
 import type { Fix, Severity, Suggestion } from '../../findings/types'
 import type { Located, StringListElement } from '../../model/types'
 import { nameList, readsByName, suggestion, type SuggestContext } from '../context'
@@ -24,7 +24,7 @@ export function countByLevel(actions: readonly ActionInfo[]): AccessLevelCounts 
 
 export function describeCounts(c: AccessLevelCounts): string {
   return ACCESS_LEVELS.filter((l) => c[l] > 0)
-    .map((l) => `${c[l]} ${l}`)
+    .map((l) => `${c[l].toLocaleString('en-US')} ${l}`)
     .join(', ')
 }
 
@@ -119,7 +119,7 @@ function danger(d: DangerousAction[]): string {
   const writes = d.filter((x) => !pm.includes(x))
   const parts: string[] = []
   if (pm.length) parts.push(`permission changes such as ${nameList(pm.map((x) => x.action), 4)}`)
-  if (writes.length) parts.push(`${writes.length} other risky actions such as ${nameList(writes.map((x) => x.action), 3)}`)
+  if (writes.length) parts.push(`${writes.length.toLocaleString('en-US')} other risky actions such as ${nameList(writes.map((x) => x.action), 3)}`)
   return ` It includes ${parts.join(' and ')}.`
 }
 
@@ -144,7 +144,7 @@ export function checkWildcards(ctx: SuggestContext): Suggestion[] {
           code: 'ALLOW_WITH_NOT_ACTION',
           severity: unrestricted && pm ? 'SECURITY_WARNING' : 'WARNING',
           category: 'wildcard',
-          message: `NotAction in an Allow grants every action except the ones listed: ${granted.length} actions today (${describeCounts(countByLevel(granted))}), and every action AWS adds later.${danger(d)} Fix: list the actions that are needed in Action instead.`,
+          message: `NotAction in an Allow grants every action except the ones listed: ${granted.length.toLocaleString('en-US')} actions today (${describeCounts(countByLevel(granted))}), and every action AWS adds later.${danger(d)} Fix: list the actions that are needed in Action instead.`,
           at: { range: el.key.range, path: el.key.path },
           actions: d.slice(0, 50).map((x) => x.action),
           learnMore: NOT_ACTION_DOC,

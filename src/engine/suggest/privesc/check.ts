@@ -110,6 +110,23 @@ function describeGroup(g: GroupHit): string {
   return `${nameList(g.actions, 3)} (${nameList(where, 3)})`
 }
 
+/** Why a method is graded below a security warning, in words. */
+function lowerReason(hit: MethodHit): string {
+  const limited = hit.groups.filter((g) => g.strength === hit.strength).flatMap((g) => g.grants)
+  const conditioned = limited.some((g) => g.conditioned)
+  const narrow = limited.some((g) => g.scope !== 'all')
+  if (!conditioned && !narrow && hit.method.dependsOnTargets) return 'How far it reaches depends on which roles trust this account.'
+  const why = conditioned && narrow ? 'a condition and narrower resources limit it' : conditioned ? 'a condition limits it' : 'it is limited to some resources'
+  return `The risk is lower because ${why}; check that this is enough.`
+}
+
+/** The group to take away to break a method: the first one that changes something (not PassRole, not reads). */
+function breakingGroup(ctx: SuggestContext, hit: MethodHit): GroupHit {
+  const candidates = hit.groups.filter((g) => !g.actions.includes(PASS_ROLE))
+  const changes = candidates.find((g) => g.actions.some((a) => !['Read', 'List'].includes(ctx.catalogue.action(a)?.accessLevel ?? 'Write')))
+  return changes ?? candidates[candidates.length - 1] ?? hit.groups[hit.groups.length - 1]!
+}
+
 function passRoleFix(ctx: SuggestContext, hit: MethodHit): Fix | undefined {
   const m = hit.method
   if (!m.passRoleTo) return undefined
@@ -156,16 +173,11 @@ export function checkPrivilegeEscalation(ctx: SuggestContext): Suggestion[] {
       hit.groups.length > 1 && labels.size === 1
         ? [`${nameList(hit.groups.flatMap((g) => g.actions), 4)} (${[...labels][0]})`]
         : hit.groups.map(describeGroup)
-    const lowered =
-      hit.strength < 3
-        ? m.dependsOnTargets && hit.strength === 2
-          ? ' How far it reaches depends on which roles trust this account.'
-          : ' The risk is lower because a condition or narrow resources limit part of it; check that they limit it enough.'
-        : ''
+    const lowered = hit.strength < 3 ? ` ${lowerReason(hit)}` : ''
     const together = hit.groups.length > 1 ? 'together let' : hit.groups[0]!.actions.length > 1 ? 'let' : 'lets'
     const message = `Privilege escalation: ${nameList(parts)} ${together} the holder ${m.how}.${lowered} Fix: ${m.fix}.`
     const actions = hit.groups.flatMap((g) => g.actions)
-    const target = hit.groups.length > 1 ? hit.groups[hit.groups.length - 1]! : hit.groups[0]!
+    const target = breakingGroup(ctx, hit)
     const fixes: (Fix | undefined)[] = [passRoleFix(ctx, hit), removeActionsFix(ctx, target.actions)]
     fixes.push(denyFix(ctx, target.actions, `DenyEscalation${m.id.replace(/_/g, '')}`, `Deny ${nameList(target.actions, 4)} in a new statement`))
     out.push(
