@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACE, CHROMIUM, CONSOLE, DIST, aceText, chromiumArgs, openConsolePage, screenshot, startReplica, type ExtensionBrowser, type Replica } from './support'
+import { ACE, CHROMIUM, CONSOLE, DIST, aceText, chromiumArgs, openConsolePage, replicaState, screenshot, startReplica, type ExtensionBrowser, type Replica } from './support'
 
 const POPUP_SIZE = { width: 400, height: 600 }
 const LOCAL_KEY = 'iamSidekick.templates'
@@ -297,6 +297,9 @@ describe('toolbar popup: templates', () => {
     await search(page, 'lambda trust')
     await page.keyboard.press('Enter')
     await expect.poll(() => aceText(consolePage)).toContain('lambda.amazonaws.com')
+    // Let the console's debounced change handler settle first, as a person pressing Ctrl+Z would: the
+    // console itself re-applies its debounced value if undo lands inside that window.
+    await expect.poll(async () => (await replicaState(consolePage))?.delayedValue, { timeout: 5000 }).toContain('lambda.amazonaws.com')
     await consolePage.evaluate((sel) => (document.querySelector(sel) as Element & { env: { editor: { undo(): void } } }).env.editor.undo(), ACE)
     await expect.poll(() => aceText(consolePage)).toContain('orders-handler')
 
