@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACE, CHROMIUM, CONSOLE, DIST, aceText, chromiumArgs, openConsolePage, replicaState, screenshot, startReplica, type ExtensionBrowser, type Replica } from './support'
+import { ACE, CHROMIUM, CONSOLE, DIST, aceText, chromiumArgs, openConsolePage, replicaState, screenshot, waitForPanelReady, startReplica, type ExtensionBrowser, type Replica } from './support'
 
 const POPUP_SIZE = { width: 400, height: 600 }
 const LOCAL_KEY = 'iamSidekick.templates'
@@ -264,6 +264,8 @@ describe('toolbar popup: templates', () => {
   it('inserts into the console replica’s editor: placeholders filled on insert, account and Region pre-filled, undoable in Ace', async () => {
     await closeOtherPages()
     const consolePage = await openConsolePage(browser, '/iam/home#/policies/create')
+    // The content script must have found the editor before the popup looks for a target tab.
+    await waitForPanelReady(consolePage)
     const original = await aceText(consolePage)
     const page = await openPopupPage()
     expect(await page.locator('.popup-target').getAttribute('data-target')).toBe('editor')
@@ -388,6 +390,8 @@ describe('toolbar popup: templates', () => {
   it('the console panel’s Templates tab lists the same library and inserts into its own editor', async () => {
     await closeOtherPages()
     const consolePage = await openConsolePage(browser, '/iam/home#/policies/create')
+    // The content script must have found the editor before the popup looks for a target tab.
+    await waitForPanelReady(consolePage)
     const panel = consolePage.locator('[data-iam-sidekick="panel"]')
     await panel.locator('[role="tab"][data-tab="templates"]').click()
     await panel.locator('[data-template-id]').first().waitFor()

@@ -19,7 +19,10 @@ describe('simulateAllActions', () => {
     expect(r.error).toBeUndefined()
     expect(r.allowed.Read).toContain('s3:GetObject')
     expect(r.allowed.Write).toEqual([])
-    expect(r.counts.total).toBe(catalogue.service('s3')!.actions.length)
+    // Only the S3 actions that can act on an object ARN are simulated (resource types from the SAR).
+    expect(r.counts.total + r.counts.notApplicable).toBe(catalogue.service('s3')!.actions.length)
+    expect(r.counts.notApplicable).toBeGreaterThan(0)
+    expect(r.allowed.List).not.toContain('s3:ListAllMyBuckets')
     expect(r.counts.allowed).toBe(Object.values(r.allowed).flat().length)
     expect(r.counts.total).toBe(r.counts.allowed + r.counts.implicitDeny + r.counts.explicitDeny)
   })
@@ -33,6 +36,18 @@ describe('simulateAllActions', () => {
     expect(all).toContain('s3:GetObject')
     expect(r.counts.explicitDeny).toBe(catalogue.service('iam')!.actions.length)
     expect(r.ms).toBeGreaterThanOrEqual(0)
+  })
+
+  it('on a specific ARN, only actions whose resource types fit it are listed; onlyApplicable: false lists all', () => {
+    const set = compilePolicySet({ identityPolicies: [policy(allow('*'))] })
+    const onObject = simulateAllActions(set, { catalogue, resource: 'arn:aws:s3:::data-bucket/reports/q1.csv', principal: alice })
+    const names = Object.values(onObject.allowed).flat()
+    expect(names).toContain('s3:GetObject')
+    // A few other services name S3 ARNs among their resource types (ssm:SendCommand's output bucket).
+    expect(names.filter((a) => !a.startsWith('s3:')).length).toBeLessThan(5)
+    expect(names).not.toContain('ec2:RunInstances')
+    const everything = simulateAllActions(set, { catalogue, resource: 'arn:aws:s3:::data-bucket/reports/q1.csv', principal: alice, onlyApplicable: false })
+    expect(everything.counts.total).toBe(catalogue.allActions().length)
   })
 
   it('a resource pattern asks what could be done on some matching resource', () => {
@@ -64,7 +79,7 @@ describe('simulateAllActions', () => {
         const req = c.request as Record<string, unknown>
         const set = compilePolicySet(c)
         const resource = String(req.resource)
-        const r = simulateAllActions(set, { catalogue, service, resource, principal: String(req.principal), resourceAccount: String(req.resourceAccount), context: req.context as Record<string, unknown> })
+        const r = simulateAllActions(set, { catalogue, service, resource, onlyApplicable: false, principal: String(req.principal), resourceAccount: String(req.resourceAccount), context: req.context as Record<string, unknown> })
         const allowed = new Set(Object.values(r.allowed).flat())
         if (resource.includes('*')) return
         for (const a of catalogue.service(service)!.actions) {

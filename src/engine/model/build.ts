@@ -1,4 +1,5 @@
 import type { Finding, JsonPath, Range } from '../findings/types'
+import { EditBuilder } from '../findings/json-edits'
 import { parseJson } from '../json/parse'
 import { LineIndex } from '../json/positions'
 import { jsonTypeName, type JsonNode, type JsonObjectNode, type JsonProperty } from '../json/tree'
@@ -108,21 +109,7 @@ class ModelBuilder {
 
   /** A text edit that removes a property together with the comma that separates it. */
   removeProperty(obj: JsonObjectNode, p: JsonProperty): { range: Range; newText: string } {
-    const i = obj.properties.indexOf(p)
-    const text = this.model.text
-    let start = p.offset
-    let end = p.offset + p.length
-    if (i < obj.properties.length - 1) {
-      end = obj.properties[i + 1]!.offset
-    } else if (i > 0) {
-      const prev = obj.properties[i - 1]!
-      start = prev.offset + prev.length
-    } else {
-      // only property: remove surrounding white space too
-      while (start > obj.offset + 1 && /\s/.test(text[start - 1]!)) start--
-      while (end < obj.offset + obj.length - 1 && /\s/.test(text[end]!)) end++
-    }
-    return { range: this.lines.range(start, end - start), newText: '' }
+    return new EditBuilder(this.model.text, this.lines).removeProperty(obj, p)
   }
 
   private locatedString(node: JsonNode | undefined, what: string): Located<string> | undefined {

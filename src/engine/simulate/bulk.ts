@@ -8,6 +8,7 @@
  * the set of statements that apply (plus the few action-dependent rules), so the catalogue's ~22,000
  * actions cost a few milliseconds.
  */
+import { compileArnFormat, resourceMatchesFormat, type ArnFormat } from '../arn/format'
 import type { Catalogue } from '../catalogue/catalogue'
 import { ACCESS_LEVELS, type AccessLevel, type ActionInfo } from '../catalogue/types'
 import type { CompiledPolicy } from './compile'
@@ -26,11 +27,19 @@ export interface BulkOptions {
   principal?: string
   resourceAccount?: string
   context?: Record<string, unknown>
+  /**
+   * Keep only actions that can act on this resource: one of their resource types has an ARN format the
+   * resource can match (the Service Authorization Reference's resource types). Default: true for an ARN,
+   * false for `*`. Actions that only work with `*` never apply to a specific ARN.
+   */
+  onlyApplicable?: boolean
 }
 
 export interface BulkCounts {
   /** Actions simulated. */
   total: number
+  /** Actions left out because none of their resource types fits the resource (see `onlyApplicable`). */
+  notApplicable: number
   allowed: number
   explicitDeny: number
   implicitDeny: number
@@ -47,6 +56,25 @@ export interface BulkResult {
 
 /** Lower-cased `service:Action` keys of a catalogue's action list, computed once per list. */
 const lowered = new WeakMap<ActionInfo[], string[]>()
+
+/** Compiled ARN formats of every resource type, per catalogue. */
+const formatsByCatalogue = new WeakMap<Catalogue, Map<string, ArnFormat[]>>()
+function formatsOf(catalogue: Catalogue, action: ActionInfo): ArnFormat[][] {
+  let cache = formatsByCatalogue.get(catalogue)
+  if (!cache) formatsByCatalogue.set(catalogue, (cache = new Map()))
+  return action.resourceTypes.map((rt) => {
+    const key = `${action.service}:${rt.name}`
+    let f = cache!.get(key)
+    if (!f) cache!.set(key, (f = (catalogue.resourceType(action.service, rt.name)?.arns ?? []).map(compileArnFormat)))
+    return f
+  })
+}
+
+/** Can `action` act on `resource` (an ARN or ARN pattern)? */
+export function actionAppliesTo(catalogue: Catalogue, action: ActionInfo, resource: string): boolean {
+  if (resource === '*') return true
+  return formatsOf(catalogue, action).some((formats) => formats.some((f) => resourceMatchesFormat(resource, f)))
+}
 function lowerKeys(_catalogue: Catalogue, actions: ActionInfo[]): string[] {
   let l = lowered.get(actions)
   if (!l) lowered.set(actions, (l = actions.map((a) => a.key.toLowerCase())))
@@ -75,7 +103,7 @@ interface Slot {
 export function simulateAllActions(set: CompiledPolicySet, options: BulkOptions): BulkResult {
   const start = now()
   const allowed = emptyLevels<string[]>(() => [])
-  const counts: BulkCounts = { total: 0, allowed: 0, explicitDeny: 0, implicitDeny: 0, byLevel: emptyLevels(() => 0) }
+  const counts: BulkCounts = { total: 0, notApplicable: 0, allowed: 0, explicitDeny: 0, implicitDeny: 0, byLevel: emptyLevels(() => 0) }
   const fail = (error: string): BulkResult => ({ allowed, counts, ms: now() - start, error })
   try {
     if (set.errors.length) return fail(set.errors.join('; '))
@@ -86,6 +114,11 @@ export function simulateAllActions(set: CompiledPolicySet, options: BulkOptions)
       if (!svc) return fail(`unknown service "${options.service}"`)
       actions = svc.actions
     } else actions = catalogue.allActions()
+    if (options.onlyApplicable ?? options.resource !== '*') {
+      const all = actions
+      actions = all.filter((a) => actionAppliesTo(catalogue, a, options.resource))
+      counts.notApplicable = all.length - actions.length
+    }
     const pattern = /[*?]/.test(options.resource)
     const parsed = parseRequest(
       { action: 'x:x', resource: options.resource, principal: options.principal, resourceAccount: options.resourceAccount, context: options.context },

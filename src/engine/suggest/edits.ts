@@ -1,3 +1,4 @@
+import { EditBuilder } from '../findings/json-edits'
 import type { TextEdit } from '../findings/types'
 import { toValue, type JsonArrayNode, type JsonNode, type JsonObjectNode } from '../json/tree'
 import type { Located, PolicyModel, StatementModel, StringListElement } from '../model/types'
@@ -10,7 +11,10 @@ export class PolicyEditor {
   readonly compact: boolean
   readonly unit: string
 
+  private readonly edits: EditBuilder
+
   constructor(readonly model: PolicyModel) {
+    this.edits = new EditBuilder(model.text, model.lines)
     this.compact = model.lines.lineCount === 1
     this.unit = detectIndentUnit(model.text)
   }
@@ -134,20 +138,7 @@ export class PolicyEditor {
 
   /** Removes one item of an array together with its separating comma. */
   removeArrayItem(arr: JsonArrayNode, index: number): TextEdit | undefined {
-    const item = arr.items[index]
-    if (!item) return undefined
-    const text = this.model.text
-    let start = item.offset
-    let end = item.offset + item.length
-    if (index < arr.items.length - 1) end = arr.items[index + 1]!.offset
-    else if (index > 0) {
-      const prev = arr.items[index - 1]!
-      start = prev.offset + prev.length
-    } else {
-      while (start > arr.offset + 1 && /\s/.test(text[start - 1]!)) start--
-      while (end < arr.offset + arr.length - 1 && /\s/.test(text[end]!)) end++
-    }
-    return { range: this.range(start, end - start), newText: '' }
+    return arr.items[index] ? this.edits.removeArrayItem(arr, index) : undefined
   }
 
   /** Removes a statement from the Statement array (undefined when Statement is a lone object). */

@@ -5,7 +5,7 @@ import type { ConditionEntry, ConditionOperatorBlock, Located, PolicyModel, Stat
 import { hasWildcard } from '../patterns/glob'
 import type { CatalogueIndex } from './catalogue-index'
 import { checkInfo } from './checks-info'
-import { EditBuilder } from './text-edits'
+import { EditBuilder } from '../findings/json-edits'
 
 export type Effect = 'Allow' | 'Deny'
 

@@ -6,6 +6,7 @@
  */
 import { editorOf, type AceEditor, type AceRangeConstructor, type AceRangeObject } from './ace-types'
 import { EDITOR_ID_ATTRIBUTE, readToMain, wrap, type AceEdit, type AceRange, type FromMain, type ToMain } from './protocol'
+import { changedSpan } from '../shared/text-diff'
 
 const CLOUDSCAPE_SELECTOR = '[class*="awsui_code-editor_"] .ace_editor'
 const ANY_ACE = '.ace_editor'
@@ -137,16 +138,12 @@ function setText(editor: AceEditor, text: string): void {
   if (old === text) return
   // Replace only what differs (common prefix and suffix kept): a small undo delta, and the cursor and
   // scroll position of untouched text stay put.
-  let p = 0
-  const max = Math.min(old.length, text.length)
-  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++
-  let s = 0
-  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++
+  const span = changedSpan(old, text)
   const toPoint = (offset: number) => {
     const before = old.slice(0, offset).split(/\r\n|\r|\n/)
     return { row: before.length - 1, column: before[before.length - 1]!.length }
   }
-  applyEdits(editor, [{ range: { start: toPoint(p), end: toPoint(old.length - s) }, text: text.slice(p, text.length - s) }])
+  applyEdits(editor, [{ range: { start: toPoint(span.start), end: toPoint(span.oldEnd) }, text: span.text }])
 }
 
 function handle(msg: ToMain): void {

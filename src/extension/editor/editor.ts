@@ -6,6 +6,7 @@ import type { ToFrame } from '../shared/editor-protocol'
 import { loadAnalysis } from '../shared/lazy'
 import { completionsAt, hoverAt, type CompletionKind } from './knowledge'
 import * as monaco from './monaco-json'
+import { changedSpan } from '../shared/text-diff'
 
 const OWNER = 'iam-sidekick'
 const EDIT_DEBOUNCE_MS = 40
@@ -116,18 +117,14 @@ export async function createEditor(el: HTMLElement, opts: { onEdit: (text: strin
   const applyRemote = (text: string) => {
     const old = model.getValue()
     if (old === text) return
-    let p = 0
-    const max = Math.min(old.length, text.length)
-    while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++
-    let s = 0
-    while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++
-    const start = model.getPositionAt(p)
-    const end = model.getPositionAt(old.length - s)
+    const span = changedSpan(old, text)
+    const start = model.getPositionAt(span.start)
+    const end = model.getPositionAt(span.oldEnd)
     applyingRemote = true
     try {
       model.pushEditOperations(
         editor.getSelections() ?? [],
-        [{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: text.slice(p, text.length - s) }],
+        [{ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: span.text }],
         () => null,
       )
     } finally {

@@ -28,6 +28,8 @@ export interface Capabilities {
   built: BuiltCase
   allowed: Record<AccessLevel, string[]>
   total: number
+  /** Actions of the catalogue that cannot act on the resource (left out). */
+  notApplicable?: number
   allowedCount: number
   ms: number
   error?: string
@@ -44,7 +46,7 @@ export async function capabilities(basket: Basket, question: Omit<Question, 'act
     ...(question.principal ? { principal: question.principal } : {}),
     ...(question.context ? { context: question.context } : {}),
   })
-  return { built, allowed: r.allowed, total: r.counts.total, allowedCount: r.counts.allowed, ms: r.ms, ...(r.error ? { error: r.error } : {}) }
+  return { built, allowed: r.allowed, total: r.counts.total, notApplicable: r.counts.notApplicable, allowedCount: r.counts.allowed, ms: r.ms, ...(r.error ? { error: r.error } : {}) }
 }
 
 export { ACCESS_LEVELS }

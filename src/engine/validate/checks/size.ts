@@ -7,7 +7,7 @@
 import type { PolicyType } from '../../findings/types'
 import type { ValidationContext } from '../context'
 import { RESOURCE_TYPE_RULES } from '../resource-types'
-import { minifiedLength, minifyJsonText } from '../text-edits'
+import { minifiedLength, minifyJsonText } from '../../findings/json-edits'
 
 interface Quota {
   code: string

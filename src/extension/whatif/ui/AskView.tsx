@@ -209,7 +209,11 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
             <p class="error">{caps.error}</p>
           ) : (
             <p>
-              {caps.allowedCount} of {caps.total} actions allowed on <code>{question.resource}</code> <span class="muted">({Math.round(caps.ms)} ms)</span>
+              {caps.allowedCount} of the {caps.total} actions that can act on <code>{question.resource || '*'}</code> are allowed{' '}
+              <span class="muted">
+                ({caps.notApplicable ? `${caps.notApplicable} other actions do not apply to this resource type; ` : ''}
+                {Math.round(caps.ms)} ms)
+              </span>
             </p>
           )}
           {LEVELS.map((l) => (

@@ -1,5 +1,5 @@
 /** Builders for the text edits that fixes are made of. Each keeps the document valid JSON. */
-import type { Range, TextEdit } from '../findings/types'
+import type { Range, TextEdit } from './types'
 import type { LineIndex } from '../json/positions'
 import type { JsonArrayNode, JsonNode, JsonObjectNode, JsonProperty } from '../json/tree'
 
