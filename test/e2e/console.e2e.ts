@@ -79,6 +79,31 @@ describe('IAM Sidekick in the console', () => {
     await page.close()
   })
 
+  it('hides a finding code on this policy or everywhere, remembered in storage, and shows it again', async () => {
+    const page = await createPolicyPage()
+    await setAceText(page, INVALID)
+    await expect.poll(() => codes(page), { timeout: 10_000 }).toContain('INVALID_EFFECT')
+    await panel(page).locator('li[data-code="INVALID_EFFECT"] [data-suppress="global"]').click()
+    await expect.poll(() => codes(page)).not.toContain('INVALID_EFFECT')
+    expect(await codes(page)).toContain('INVALID_ACTION')
+    expect(Number(await panel(page).locator('[data-tab="findings"] .count').textContent())).toBe(await findingRows(page).count())
+    expect(await panel(page).locator('.hidden-codes').textContent()).toMatch(/INVALID_EFFECT \(everywhere\)/)
+    // Another policy page: the global choice holds there too; a page-only choice does not follow.
+    await panel(page).locator('li[data-code="INVALID_ACTION"] [data-suppress="page"]').click()
+    await expect.poll(() => codes(page)).not.toContain('INVALID_ACTION')
+    const other = await openConsolePage(browser, '/iam/home#/roles/details/app?section=trust_relationships')
+    await waitForPanelReady(other)
+    await setAceText(other, INVALID)
+    await expect.poll(() => codes(other), { timeout: 10_000 }).toContain('INVALID_ACTION')
+    expect(await codes(other)).not.toContain('INVALID_EFFECT')
+    await other.close()
+    // Show again.
+    await panel(page).locator('[data-unsuppress="INVALID_EFFECT"]').click()
+    await panel(page).locator('[data-unsuppress="INVALID_ACTION"]').click()
+    await expect.poll(() => codes(page)).toEqual(expect.arrayContaining(['INVALID_EFFECT', 'INVALID_ACTION']))
+    await page.close()
+  })
+
   it('selects a finding’s range in the native editor when the finding is clicked', async () => {
     const page = await createPolicyPage()
     await setAceText(page, INVALID)

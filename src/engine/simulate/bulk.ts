@@ -8,6 +8,7 @@
  * the set of statements that apply (plus the few action-dependent rules), so the catalogue's ~22,000
  * actions cost a few milliseconds.
  */
+import { arnFields } from '../arn/arn'
 import { compileArnFormat, resourceMatchesFormat, type ArnFormat } from '../arn/format'
 import type { Catalogue } from '../catalogue/catalogue'
 import { ACCESS_LEVELS, type AccessLevel, type ActionInfo } from '../catalogue/types'
@@ -73,7 +74,12 @@ function formatsOf(catalogue: Catalogue, action: ActionInfo): ArnFormat[][] {
 /** Can `action` act on `resource` (an ARN or ARN pattern)? */
 export function actionAppliesTo(catalogue: Catalogue, action: ActionInfo, resource: string): boolean {
   if (resource === '*') return true
-  return formatsOf(catalogue, action).some((formats) => formats.some((f) => resourceMatchesFormat(resource, f)))
+  // Cheap first test: the ARN's service field (when it has no wildcard) must equal the format's.
+  const service = arnFields(resource)[2]
+  const literalService = service !== undefined && !/[*?$]/.test(service) ? service : undefined
+  return formatsOf(catalogue, action).some((formats) =>
+    formats.some((f) => (literalService === undefined || f.fields[2] === literalService || /[*?]/.test(f.fields[2] ?? '')) && resourceMatchesFormat(resource, f)),
+  )
 }
 function lowerKeys(_catalogue: Catalogue, actions: ActionInfo[]): string[] {
   let l = lowered.get(actions)

@@ -12,7 +12,14 @@ export function severityLabel(s: Finding['severity']): string {
 }
 
 /** One finding: click it to select its range in the console's editor; each fix is a button. */
-export function FindingRow(props: { finding: Finding; fixable: boolean; onSelect: (f: Finding) => void; onFix: (fix: Fix) => void }) {
+export function FindingRow(props: {
+  finding: Finding
+  fixable: boolean
+  onSelect: (f: Finding) => void
+  onFix: (fix: Fix) => void
+  /** Hide this finding's code on this page or everywhere (Findings tab only). */
+  onSuppress?: (code: string, scope: 'page' | 'global') => void
+}) {
   const f = props.finding
   const pos = `Ln ${f.range.start.line}, Col ${f.range.start.column}`
   return (
@@ -35,6 +42,16 @@ export function FindingRow(props: { finding: Finding; fixable: boolean; onSelect
           <a href={f.learnMore} target="_blank" rel="noopener noreferrer">
             Learn more
           </a>
+        )}
+        {props.onSuppress && (
+          <span class="suppress">
+            <button type="button" class="link" data-suppress="page" title={`Hide ${f.code} findings for this policy`} onClick={() => props.onSuppress!(f.code, 'page')}>
+              Hide here
+            </button>
+            <button type="button" class="link" data-suppress="global" title={`Hide ${f.code} findings on every page`} onClick={() => props.onSuppress!(f.code, 'global')}>
+              Hide everywhere
+            </button>
+          </span>
         )}
       </div>
     </li>

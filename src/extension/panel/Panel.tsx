@@ -11,6 +11,7 @@ import { SimulateTab } from './SimulateTab'
 import { Tabs, type TabSpec } from './Tabs'
 import { useConsoleDark } from './theme'
 import { useSession } from './use-session'
+import { useSuppressions } from './use-suppressions'
 
 const loadTemplates = () => import('../templates/ui/TemplatesTab').then((m) => m.TemplatesTab)
 const loadWhatIf = () => import('../whatif/WhatIfTab').then((m) => m.WhatIfTab)
@@ -35,13 +36,14 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
   const s = useSession(s0)
   const dark = useConsoleDark()
   const a = s.analysis
-  const findings = a?.findings ?? []
+  const suppressions = useSuppressions()
+  const findings = (a?.findings ?? []).filter((f) => f.code === 'JSON_SYNTAX_ERROR' || !suppressions.isHidden(f.code))
   const errors = findings.filter((f) => f.severity === 'ERROR').length
   const prefix = `sk-${s.id}`
   const headingId = `${prefix}-title`
 
   const tabs: TabSpec[] = [
-    { id: 'findings', label: 'Findings', ...(a ? { count: findings.length, countClass: errors ? 'error' : '' } : {}), render: () => <FindingsTab session={s} /> },
+    { id: 'findings', label: 'Findings', ...(a ? { count: findings.length, countClass: errors ? 'error' : '' } : {}), render: () => <FindingsTab session={s} suppressions={suppressions} /> },
     { id: 'least-privilege', label: 'Least privilege', ...(a?.suggestions ? { count: a.suggestions.length } : {}), render: () => <LeastPrivilegeTab session={s} /> },
     { id: 'simulate', label: 'Simulate', render: () => <SimulateTab session={s} /> },
     {

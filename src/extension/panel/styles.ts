@@ -64,6 +64,10 @@ ul.findings { list-style: none; padding: 0; margin: 0; display: flex; flex-direc
 .finding .pos { font-size: 12px; color: var(--text-secondary); white-space: nowrap; }
 .fixes { display: flex; gap: 6px; flex-wrap: wrap; }
 .fixes a { font-size: 12px; color: var(--accent); }
+.fixes .suppress { margin-left: auto; display: inline-flex; gap: 8px; }
+button.link { background: none; border: 0; padding: 0; font: inherit; font-size: 12px; color: var(--accent); text-decoration: underline; cursor: pointer; }
+button.link:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.hidden-codes { font-size: 12px; margin-top: 8px; }
 .empty { padding: 8px 0; color: var(--ok); font-weight: 700; }
 .status { font-size: 12px; color: var(--text-secondary); }
 .status.bad { color: var(--error); }
