@@ -179,6 +179,20 @@ describe('IAM Sidekick in the console', () => {
     await expect.poll(() => frame.evaluate(() => (window.__iamSidekickMonaco?.markers() ?? []).map((m) => m.code))).not.toContain('INVALID_ACTION')
     await page.waitForTimeout(300)
     await screenshot(page, 'monaco-enhanced-editor', panel(page))
+    // Completions and hovers from the catalogue, in the browser.
+    const draft = '{\n  "Version": "2012-10-17",\n  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObjectT", "Resource": "*" }]\n}'
+    await frame.evaluate((t) => window.__iamSidekickMonaco?.setValue(t), draft)
+    const col = draft.split('\n')[2]!.indexOf('s3:GetObjectT') + 's3:GetObjectT'.length + 1
+    await frame.evaluate((c) => window.__iamSidekickMonaco?.runAt(3, c, 'editor.action.triggerSuggest'), col)
+    await expect.poll(() => frame.locator('.suggest-widget').textContent(), { timeout: 10_000 }).toMatch(/s3:GetObjectTagging/)
+    await frame.evaluate((t) => window.__iamSidekickMonaco?.setValue(t), draft.replace('s3:GetObjectT', 's3:GetObject'))
+    await frame.evaluate((c) => window.__iamSidekickMonaco?.runAt(3, c, 'editor.action.showHover'), col - 3)
+    await expect.poll(() => frame.locator('.monaco-hover').first().textContent(), { timeout: 10_000 }).toMatch(/Read/)
+    // Our fixes are Monaco quick fixes: INVALID_EFFECT's fix is offered on its marker.
+    await frame.evaluate((t) => window.__iamSidekickMonaco?.setValue(t), draft.replace('s3:GetObjectT', 's3:GetObject').replace('"Allow"', '"allow"'))
+    await expect.poll(() => frame.evaluate(() => (window.__iamSidekickMonaco?.markers() ?? []).map((m) => m.code)), { timeout: 10_000 }).toContain('INVALID_EFFECT')
+    await frame.evaluate((c) => window.__iamSidekickMonaco?.runAt(3, c, 'editor.action.quickFix'), draft.split('\n')[2]!.indexOf('Allow') + 2)
+    await expect.poll(() => frame.locator('.action-widget').first().textContent(), { timeout: 10_000 }).toMatch(/Allow/)
     await page.close()
   })
 

@@ -21,7 +21,13 @@ export interface PolicyEditor {
 declare global {
   interface Window {
     /** For tests and users' automation: the Monaco editor of this page. */
-    __iamSidekickMonaco?: { getValue(): string; setValue(text: string): void; markers(): { code: string; message: string; severity: number }[] }
+    __iamSidekickMonaco?: {
+      getValue(): string
+      setValue(text: string): void
+      markers(): { code: string; message: string; severity: number }[]
+      /** Test and automation hook: put the cursor at a 1-based line/column and run an editor action (e.g. editor.action.triggerSuggest). */
+      runAt(line: number, column: number, action: string): void
+    }
   }
 }
 
@@ -197,6 +203,11 @@ export async function createEditor(el: HTMLElement, opts: { onEdit: (text: strin
       editor.pushUndoStop()
       editor.executeEdits('automation', [{ range: model.getFullModelRange(), text }])
       editor.pushUndoStop()
+    },
+    runAt: (line, column, action) => {
+      editor.focus()
+      editor.setPosition({ lineNumber: line, column })
+      editor.trigger('automation', action, {})
     },
     markers: () =>
       monaco.editor.getModelMarkers({ owner: OWNER }).map((m) => ({ code: typeof m.code === 'string' ? m.code : (m.code?.value ?? ''), message: m.message, severity: m.severity })),
