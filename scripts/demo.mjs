@@ -5,10 +5,11 @@
 //   npm run demo -- --rebuild    rebuild the extension first
 //   npm run demo -- --port 8443  serve the replica on a fixed port (default: a free one)
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { newest } from '../test/replica/build.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const dist = join(root, 'dist')
@@ -16,15 +17,6 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const args = process.argv.slice(2)
 const portArg = args.indexOf('--port')
 const port = portArg >= 0 ? Number(args[portArg + 1]) : 0
-
-function newest(dir) {
-  let t = 0
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name)
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs)
-  }
-  return t
-}
 
 const built = existsSync(join(dist, 'manifest.json'))
 const stale = built && Math.max(newest(join(root, 'src')), statSync(join(root, 'manifest.json')).mtimeMs) > statSync(join(dist, 'manifest.json')).mtimeMs

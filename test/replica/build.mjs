@@ -9,7 +9,8 @@ const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..', '..')
 export const replicaDist = join(here, 'dist')
 
-function newest(dir) {
+/** Newest modification time of any file below `dir` (for the build caches here and in scripts/demo.mjs). */
+export function newest(dir) {
   let t = 0
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name)
