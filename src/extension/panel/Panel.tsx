@@ -54,7 +54,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
           label="Templates"
           load={loadTemplates}
           props={{
-            insert: (text: string) => void s.setText(text),
+            insert: (text: string) => s.setText(text),
             currentText: s.text,
             ...(s.identity.accountId ? { accountId: s.identity.accountId } : {}),
             ...(s.identity.region ? { region: s.identity.region } : {}),

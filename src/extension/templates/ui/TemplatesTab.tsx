@@ -5,8 +5,8 @@ import type { TemplatesHost } from './host'
 import { TemplatesApp } from './TemplatesApp'
 
 export interface TemplatesTabProps {
-  /** Writes a policy into the native console editor (through the bridge; undoable). */
-  insert: (text: string) => void
+  /** Writes a policy into the native console editor (through the bridge; undoable); says whether it went in. */
+  insert: (text: string) => Promise<{ ok: boolean; error?: string }> | void
   /** The policy currently in the editor (for "save as template"). */
   currentText: string
   accountId?: string
@@ -24,8 +24,8 @@ export function TemplatesTab({ insert, currentText, accountId, region }: Templat
         label: 'this editor',
       },
       async insert(text) {
-        insert(text)
-        return { ok: true, where: 'editor' }
+        const r = await insert(text)
+        return r && !r.ok ? { ok: false, error: r.error ?? 'the console editor did not accept the text' } : { ok: true, where: 'editor' }
       },
       async readEditor() {
         return currentText
