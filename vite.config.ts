@@ -1,7 +1,10 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin'
 import preact from '@preact/preset-vite'
+import { readFileSync } from 'node:fs'
 import { defineConfig, type Plugin } from 'vite'
 import manifest from './manifest.json' with { type: 'json' }
+import pkg from './package.json' with { type: 'json' }
+import { thirdPartyNotices } from './scripts/third-party-notices.mjs'
 
 /**
  * The MAIN-world bridge runs in the console page's world, where a chunk import would resolve against
@@ -24,9 +27,24 @@ function mainWorldSelfContained(): Plugin {
   }
 }
 
+/** Ships the licence and the privacy policy inside the package (the options page links PRIVACY.md). */
+function shippedDocuments(): Plugin {
+  return {
+    name: 'iam-sidekick:shipped-documents',
+    generateBundle() {
+      for (const fileName of ['LICENSE', 'PRIVACY.md']) this.emitFile({ type: 'asset', fileName, source: readFileSync(fileName, 'utf8') })
+    },
+  }
+}
+
+// package.json's version is the only version written by hand: the manifests take it here.
+const versioned = { ...manifest, version: pkg.version } as unknown as ManifestV3Export
+
 // The Chrome MV3 build (dist/). scripts/build.mjs derives the Firefox build (dist-firefox/) from it.
+const notices = thirdPartyNotices()
 export default defineConfig({
-  plugins: [mainWorldSelfContained(), preact(), crx({ manifest: manifest as unknown as ManifestV3Export })],
+  plugins: [mainWorldSelfContained(), preact(), crx({ manifest: versioned }), notices.main, shippedDocuments()],
+  worker: { plugins: () => [notices.worker] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -15,10 +15,10 @@ const worker = manifest.background?.service_worker
 if (worker) manifest.background = { scripts: [worker], type: 'module' }
 delete manifest.minimum_chrome_version
 // No data is collected or sent: declared for Firefox's data-collection consent.
-// (Firefox 140 ESR and 142 for Android are the first to know that key.)
+// (Firefox 140 and 142 for Android are the first to know that key; the floor is the ESR the end-to-end suite runs.)
 manifest.browser_specific_settings = {
-  gecko: { id: 'iam-sidekick@iam-sidekick.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
-  gecko_android: { strict_min_version: '142.0' },
+  gecko: { id: 'iam-sidekick@iam-sidekick.dev', strict_min_version: '153.0', data_collection_permissions: { required: ['none'] } },
+  gecko_android: { strict_min_version: '153.0' },
 }
 for (const war of manifest.web_accessible_resources ?? []) delete war.use_dynamic_url
 if (manifest.options_ui) delete manifest.options_ui.open_in_tab

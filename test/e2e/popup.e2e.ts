@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACE, CHROMIUM, CONSOLE, DIST, aceText, chromiumArgs, openConsolePage, replicaState, screenshot, waitForPanelReady, startReplica, type ExtensionBrowser, type Replica } from './support'
+import { ACE, CHROMIUM, CONSOLE, DIST, aceText, chromiumArgs, watchChromium, openConsolePage, replicaState, screenshot, waitForPanelReady, startReplica, type ExtensionBrowser, type Replica } from './support'
 
 const POPUP_SIZE = { width: 400, height: 600 }
 const LOCAL_KEY = 'iamSidekick.templates'
@@ -28,8 +28,9 @@ async function launch(): Promise<ExtensionBrowser> {
     ignoreHTTPSErrors: true,
     acceptDownloads: true,
   })
+  const unwatch = watchChromium(context)
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
-  return { context, extensionId: new URL(serviceWorker.url()).host, serviceWorker, close: () => context.close() }
+  return { context, extensionId: new URL(serviceWorker.url()).host, serviceWorker, close: () => context.close().finally(unwatch) }
 }
 
 async function openPopupPage(hash = ''): Promise<Page> {

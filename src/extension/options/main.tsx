@@ -14,6 +14,9 @@ function Options() {
     <main>
       <h1>IAM Sidekick options</h1>
       <p>IAM Sidekick works offline: no policy ever leaves your browser. These settings are kept in this browser profile only.</p>
+      <p>
+        <a href="/PRIVACY.md" target="_blank" rel="noopener" data-link="privacy">Privacy policy</a>: what IAM Sidekick reads, what it stores and where, and that nothing is sent anywhere.
+      </p>
       <fieldset>
         <legend>In the AWS console</legend>
         <label>

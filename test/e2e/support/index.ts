@@ -19,6 +19,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core'
 import { startReplicaServer } from '../../replica/server.mjs'
+import { isAllowedUrl, registerProblemSource, type Problems } from './guards'
+
+export { takeProblems, type Problems } from './guards'
+
+// Report the service worker's own requests too (context.on('request') then covers them).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= '1'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
 export const DIST = join(ROOT, 'dist')
@@ -92,6 +98,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
     viewport: opts.viewport ?? { width: 1280, height: 900 },
     ignoreHTTPSErrors: true,
   })
+  const unwatch = watchChromium(context)
   let serviceWorker: Worker | undefined
   if (opts.extension !== false) serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
   return {
@@ -100,9 +107,29 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
     serviceWorker,
     async close() {
       await context.close().catch(() => undefined)
+      unwatch()
       rmSync(userDataDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Records, for the per-test guard (./guards.ts), every error logged in the context (pages, content and
+ * MAIN-world scripts, extension frames and pages, the service worker) and every request outside the
+ * console hosts. Returns the function that stops recording (call it when the context closes).
+ */
+export function watchChromium(context: BrowserContext): () => void {
+  const problems: Problems = { errors: [], requests: [] }
+  const where = (m: { page(): Page | null; worker(): Worker | null; location(): { url: string } }) => m.worker()?.url() ?? m.location().url ?? m.page()?.url() ?? '?'
+  // Playwright reports the service worker's console on the context too (m.worker()).
+  context.on('console', (m) => {
+    if (m.type() === 'error') problems.errors.push(`console.error (${where(m)}): ${m.text()}`)
+  })
+  context.on('weberror', (e) => problems.errors.push(`uncaught (${e.page()?.url() ?? '?'}): ${e.error().message}`))
+  context.on('request', (r) => {
+    if (!isAllowedUrl(r.url())) problems.requests.push(`${r.method()} ${r.url()}`)
+  })
+  return registerProblemSource(() => ({ errors: problems.errors.splice(0), requests: problems.requests.splice(0) }))
 }
 
 /** The popup page as its own tab (chrome-extension://ID/src/extension/popup/index.html). */
