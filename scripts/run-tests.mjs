@@ -1,8 +1,10 @@
 // npm test: every test suite, then one totals line `N passed, N failed`.
 //   1. typecheck (tsc --noEmit, strict)           – counts as one test
 //   2. unit, property and CLI tests (vitest)      – test/**/*.test.ts
-//   3. end-to-end tests in Debian's Chromium      – test/e2e/**/*.e2e.ts against the built dist/
-// Needs `npm run build` first (the README's setup command). Set SKIP_E2E=1 to skip step 3.
+//   3. end-to-end tests in Debian's Chromium      – test/e2e/*.e2e.ts against the built dist/
+//   4. end-to-end tests in Debian's Firefox ESR   – test/e2e/firefox/*.e2e.ts against dist-firefox/
+// Needs `npm run build` first (the README's setup command). SKIP_E2E=1 skips steps 3 and 4;
+// E2E_BROWSER=chromium|firefox runs one browser's suite. Each browser's count and wall time is printed.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -25,6 +27,12 @@ function step(label, cmd, args, env = {}) {
 }
 
 function countVitest(label, file, status) {
+  const before = { passed, failed }
+  countVitestInto(label, file, status)
+  return { passed: passed - before.passed, failed: failed - before.failed }
+}
+
+function countVitestInto(label, file, status) {
   if (!existsSync(file)) {
     failed++
     failures.push(`${label}: no report (exit ${status})`)
@@ -62,20 +70,20 @@ const unitReport = join(root, 'test-results', 'vitest-unit.json')
 const unitStatus = step('unit, property and CLI tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`])
 countVitest('unit', unitReport, unitStatus)
 
+const browsers = []
 if (process.env.SKIP_E2E) console.log('\n=== end-to-end tests skipped (SKIP_E2E) ===')
 else {
-  const e2eReport = join(root, 'test-results', 'vitest-e2e.json')
-  const e2eStatus = step('end-to-end tests in Chromium', bin('vitest'), [
-    'run',
-    '--config',
-    'vitest.e2e.config.ts',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${e2eReport}`,
-  ])
-  countVitest('e2e', e2eReport, e2eStatus)
+  for (const [browser, name] of [['chromium', 'Chromium'], ['firefox', 'Firefox ESR']]) {
+    if (process.env.E2E_BROWSER && process.env.E2E_BROWSER !== browser) continue
+    const report = join(root, 'test-results', `vitest-e2e-${browser}.json`)
+    const started = Date.now()
+    const status = step(`end-to-end tests in ${name}`, bin('vitest'), ['run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { E2E_BROWSER: browser })
+    const counts = countVitest(`e2e ${browser}`, report, status)
+    browsers.push({ name, ...counts, seconds: (Date.now() - started) / 1000 })
+  }
 }
 
+for (const b of browsers) console.log(`e2e ${b.name}: ${b.passed} passed, ${b.failed} failed in ${b.seconds.toFixed(0)} s`)
 if (failures.length) {
   console.log('\nFailures:')
   for (const f of failures) console.log(`  - ${f}`)

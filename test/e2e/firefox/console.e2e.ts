@@ -6,7 +6,7 @@
  * (test/e2e/support/guards.ts, fed by the Firefox harness).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ElementHandle, Frame, Page } from 'puppeteer-core'
+import type { ElementHandle, Page } from 'puppeteer-core'
 import { startReplica, takeProblems, type Replica } from '../support'
 import { ACE_FX, launchFirefox, until, waitForAceFx, type FirefoxBrowser } from '../support/firefox'
 import { PAGE_KINDS } from '../support/page-kinds'
@@ -29,9 +29,9 @@ beforeAll(async () => {
   ff = await launchFirefox({ replica })
 })
 
+// Close the console tabs a failed test left open (the harness's extension tab stays).
 afterEach(async () => {
-  const pages = await ff.browser.pages()
-  for (const p of pages.slice(1)) if (!p.url().startsWith('moz-extension:')) await p.close().catch(() => undefined)
+  for (const p of await ff.browser.pages()) if (p.url().startsWith('https://')) await p.close().catch(() => undefined)
 })
 
 afterAll(async () => {
@@ -117,8 +117,9 @@ async function pressUndo(page: Page): Promise<void> {
   await page.keyboard.up('Control')
 }
 
-async function monacoFrame(page: Page): Promise<Frame> {
-  return until(async () => page.frames().find((f) => f.url().startsWith(ff.origin) && f.url().includes('/src/extension/editor/')), 'the Monaco frame')
+/** The Monaco frame's BiDi context (puppeteer's Frame does not follow the moz-extension:// frame). */
+async function monacoFrame(): Promise<string> {
+  return until(() => ff.frameContext(`${ff.origin}/src/extension/editor/`), 'the Monaco frame')
 }
 
 describe(`IAM Sidekick in Firefox`, () => {
@@ -142,7 +143,9 @@ describe(`IAM Sidekick in Firefox`, () => {
       seen.requests.push(...p.requests)
       const all = JSON.stringify(seen)
       return all.includes('guard probe: page') && all.includes('guard probe: extension page') && all.includes('example.org')
-    }, 'the guard to record the probes', 10_000)
+    }, 'the guard to record the probes', 10_000).catch((e: Error) => {
+      throw new Error(`${e.message}; seen: ${JSON.stringify(seen)}`)
+    })
     await page.close()
   })
 
@@ -209,8 +212,8 @@ describe(`IAM Sidekick in Firefox`, () => {
   it('opens Monaco in its moz-extension:// frame, synced both ways, with the engine’s markers and working workers', async () => {
     const page = await createPolicyPage('typos')
     await click(page, 'button[data-action="monaco"]')
-    const frame = await monacoFrame(page)
-    const monaco = <T,>(fn: string) => frame.evaluate(`(() => { const m = window.__iamSidekickMonaco; return m ? (${fn}) : undefined })()`) as Promise<T | undefined>
+    const frame = await monacoFrame()
+    const monaco = <T,>(fn: string) => ff.evalIn<T | undefined>(frame, `const m = window.__iamSidekickMonaco; return m ? (${fn}) : undefined`)
     const native = await aceText(page)
     await until(async () => (await monaco<string>('m.getValue()')) === native, 'Monaco to hold the console text')
     await until(async () => ((await monaco<string[]>('m.markers().map((x) => x.code)')) ?? []).includes('INVALID_ACTION'), 'engine markers in Monaco')
@@ -236,7 +239,7 @@ describe(`IAM Sidekick in Firefox`, () => {
     await until(async () => {
       await monaco(`m.runAt(3, ${col}, 'editor.action.triggerSuggest')`)
       await new Promise((r) => setTimeout(r, 400))
-      return frame.evaluate(() => document.querySelector('.suggest-widget')?.textContent?.includes('s3:GetObjectTagging'))
+      return ff.evalIn<boolean>(frame, `return document.querySelector('.suggest-widget')?.textContent?.includes('s3:GetObjectTagging') ?? false`)
     }, 'the suggest widget to offer s3:GetObjectTagging')
     await shot(page, 'firefox-monaco')
     await page.close()
@@ -287,9 +290,12 @@ describe(`IAM Sidekick in Firefox`, () => {
     const reading = '[data-testid="whatif-reading"][data-reader="iam-principal-permissions"]'
     await until(async () => (await attr(page, `${reading} [data-testid="whatif-found"][data-name="deny-delete"]`, 'data-has-document', WHATIF)) === 'true', 'the role’s policies', 20_000)
     await click(page, `${reading} [data-testid="whatif-add"]`, WHATIF)
-    await click(page, '[data-testid="whatif-reading"][data-reader="iam-permissions-boundary"] [data-testid="whatif-add"]', WHATIF)
+    const boundary = '[data-testid="whatif-reading"][data-reader="iam-permissions-boundary"]'
+    await until(async () => (await attr(page, `${boundary} [data-testid="whatif-found"]`, 'data-has-document', WHATIF)) === 'true', 'the permissions boundary')
+    await click(page, `${boundary} [data-testid="whatif-add"]`, WHATIF)
     const items = (host: string) => page.evaluate((h: string) => document.querySelector(h)?.shadowRoot?.querySelectorAll('[data-testid="whatif-item"]').length ?? 0, host)
     await until(async () => (await items(WHATIF)) === 5, 'five policies in the basket')
+    expect(await attr(page, '[data-testid="whatif-item"][data-name="admin-everything"]', 'data-missing', WHATIF)).toBe('true')
     // The bucket's page: its policy goes in as the bucket's resource policy.
     await page.goto('https://s3.console.aws.amazon.com/s3/buckets/whatif-data?region=us-east-1&bucketType=general&tab=permissions')
     await waitForAceFx(page)

@@ -9,7 +9,8 @@
  * console hosts is seen and counted. `acceptInsecureCerts` accepts the replica's self-signed certificate.
  *
  * Errors from every context: the tab's own log (page, content script, MAIN world) through BiDi, and
- * background, popup and frame errors from Firefox's stdout (`devtools.console.stdout.content`).
+ * every content error (background, popup, frames and the tab again) from Firefox's stdout
+ * (`devtools.console.stdout.content`).
  *
  *   const replica = await startReplica()
  *   const ff = await launchFirefox({ replica })
@@ -134,6 +135,10 @@ export interface FirefoxBrowser {
   extEval<T = unknown>(body: string): Promise<T>
   /** A raw BiDi tab on an extension page (puppeteer's Page does not follow moz-extension:// navigations). */
   openExtensionTab(path: string): Promise<ExtensionTab>
+  /** The BiDi context id of a frame (at any depth) whose URL starts with `prefix` (puppeteer's Frame keeps about:blank for extension frames). */
+  frameContext(prefix: string): Promise<string | undefined>
+  /** Evaluates an async function body in a BiDi context (tab or frame); the result must be JSON-serialisable. */
+  evalIn<T = unknown>(context: string, body: string): Promise<T>
   /** Errors logged by the extension in any context, and requests outside the console hosts, since the last call. */
   takeProblems(): Problems
   close(): Promise<void>
@@ -154,10 +159,14 @@ export interface ExtensionTab {
 const ADDON_ID_FALLBACK = 'iam-sidekick@iam-sidekick.dev'
 const KEY: Record<string, string> = { Enter: '\uE007', Escape: '\uE00C', ArrowDown: '\uE015', ArrowUp: '\uE013', Tab: '\uE004', Control: '\uE009' }
 
-/** True for stdout/log lines that are errors from the extension (its pages, frames, background, content and MAIN-world scripts). */
-export function isExtensionError(line: string, origin: string): boolean {
-  if (/^(?:JavaScript error|console\.error)/.test(line) && (line.includes(origin) || line.includes('moz-extension://') || line.includes('<anonymous code>') || /IAM Sidekick|iam-sidekick/i.test(line))) return true
-  return false
+/**
+ * True for Firefox stdout lines that report an error from web content: `console.error: ...` from any page,
+ * frame, extension page or the background (with `devtools.console.stdout.content`, which does not name
+ * the source), and `JavaScript error: URL, line N: ...` for uncaught errors (MAIN-world scripts show as
+ * `<anonymous code>`). The tab's own messages also arrive through BiDi, with their URL.
+ */
+export function isContentError(line: string): boolean {
+  return /^(?:JavaScript error|console\.error):/.test(line)
 }
 
 export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<FirefoxBrowser> {
@@ -218,7 +227,8 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Firefox
     pending += chunk.toString('utf8')
     const lines = pending.split('\n')
     pending = lines.pop() ?? ''
-    for (const line of lines) if (isExtensionError(line, origin)) problems.errors.push(`firefox: ${line.trim()}`)
+    if (process.env.FIREFOX_STDOUT) process.stderr.write(lines.map((l) => `[firefox] ${l}\n`).join(''))
+    for (const line of lines) if (isContentError(line)) problems.errors.push(`firefox stdout: ${line.trim()}`)
   })
   const watch = (page: Page) => {
     page.on('console', (m) => {
@@ -282,11 +292,36 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Firefox
     }
   }
 
-  // One extension page kept open for extEval (it plays the role the service worker plays in Chromium).
+  // One extension page kept open for extEval (it plays the role the service worker plays in Chromium);
+  // opened again if a test closed it.
   let helper: ExtensionTab | undefined
   const extEval = async <T>(body: string): Promise<T> => {
     helper ??= await openExtensionTab('src/extension/options/index.html')
-    return helper.eval<T>(body)
+    try {
+      return await helper.eval<T>(body)
+    } catch (e) {
+      if (!/no such frame/i.test(String(e))) throw e
+      helper = await openExtensionTab('src/extension/options/index.html')
+      return helper.eval<T>(body)
+    }
+  }
+
+  interface TreeNode {
+    context: string
+    url: string
+    children?: TreeNode[] | null
+  }
+  const frameContext = async (prefix: string): Promise<string | undefined> => {
+    const { contexts } = await send<{ contexts: TreeNode[] }>('browsingContext.getTree', {})
+    const walk = (nodes: TreeNode[]): string | undefined => {
+      for (const n of nodes) {
+        if (n.url.startsWith(prefix)) return n.context
+        const hit = walk(n.children ?? [])
+        if (hit) return hit
+      }
+      return undefined
+    }
+    return walk(contexts)
   }
 
   if (source && opts.exposePanel !== false) await extEval('await browser.storage.local.set({ devExposePanel: true })')
@@ -312,6 +347,8 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Firefox
     },
     extEval,
     openExtensionTab,
+    frameContext,
+    evalIn: (context, body) => tabEval(context, body),
     takeProblems,
     async close() {
       unregister()

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from './support'
+import { ROOT } from '../support'
 
 const FIREFOX = join(ROOT, 'dist-firefox')
 
