@@ -289,12 +289,20 @@ describe(`IAM Sidekick in Firefox`, () => {
     await click(page, '[data-testid="whatif-card-toggle"]', WHATIF)
     const reading = '[data-testid="whatif-reading"][data-reader="iam-principal-permissions"]'
     await until(async () => (await attr(page, `${reading} [data-testid="whatif-found"][data-name="deny-delete"]`, 'data-has-document', WHATIF)) === 'true', 'the role’s policies', 20_000)
-    await click(page, `${reading} [data-testid="whatif-add"]`, WHATIF)
+    const items = (host: string) => page.evaluate((h: string) => document.querySelector(h)?.shadowRoot?.querySelectorAll('[data-testid="whatif-item"]').length ?? 0, host)
+    // The reading re-renders as the role's documents arrive: click Add again if a click landed on a replaced button.
+    await until(async () => {
+      if ((await items(WHATIF)) < 4) await click(page, `${reading} [data-testid="whatif-add"]`, WHATIF)
+      await new Promise((r) => setTimeout(r, 500))
+      return (await items(WHATIF)) >= 4
+    }, 'the role’s four policies in the basket')
     const boundary = '[data-testid="whatif-reading"][data-reader="iam-permissions-boundary"]'
     await until(async () => (await attr(page, `${boundary} [data-testid="whatif-found"]`, 'data-has-document', WHATIF)) === 'true', 'the permissions boundary')
     await click(page, `${boundary} [data-testid="whatif-add"]`, WHATIF)
-    const items = (host: string) => page.evaluate((h: string) => document.querySelector(h)?.shadowRoot?.querySelectorAll('[data-testid="whatif-item"]').length ?? 0, host)
-    await until(async () => (await items(WHATIF)) === 5, 'five policies in the basket')
+    const names = (host: string) => page.evaluate((h: string) => [...(document.querySelector(h)?.shadowRoot?.querySelectorAll('[data-testid="whatif-item"]') ?? [])].map((e) => e.getAttribute('data-name')).join(', '), host)
+    await until(async () => (await items(WHATIF)) === 5, 'five policies in the basket').catch(async (e: Error) => {
+      throw new Error(`${e.message}: ${await names(WHATIF)}`)
+    })
     expect(await attr(page, '[data-testid="whatif-item"][data-name="admin-everything"]', 'data-missing', WHATIF)).toBe('true')
     // The bucket's page: its policy goes in as the bucket's resource policy.
     await page.goto('https://s3.console.aws.amazon.com/s3/buckets/whatif-data?region=us-east-1&bucketType=general&tab=permissions')

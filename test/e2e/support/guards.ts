@@ -14,6 +14,17 @@ export interface Problems {
 
 const sources = new Set<() => Problems>()
 
+/**
+ * Messages that are not the extension's: the console replica's own development-build warnings (React /
+ * Cloudscape) and Firefox's internal services (Remote Settings). Firefox prints every content error to
+ * stdout without its source, so these are told apart by text.
+ */
+export const NOT_THE_EXTENSION: RegExp[] = [/Cannot update a component \(`%s`\) while rendering a different component/, /console\.error: RSLoader:/]
+
+function theExtensions(message: string): boolean {
+  return !NOT_THE_EXTENSION.some((re) => re.test(message))
+}
+
 /** Registers a browser's problem source; returns the function that unregisters it. */
 export function registerProblemSource(take: () => Problems): () => void {
   sources.add(take)
@@ -25,7 +36,7 @@ export function takeProblems(): Problems {
   const all: Problems = { errors: [], requests: [] }
   for (const take of sources) {
     const p = take()
-    all.errors.push(...p.errors)
+    all.errors.push(...p.errors.filter(theExtensions))
     all.requests.push(...p.requests)
   }
   return all
