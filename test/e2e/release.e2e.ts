@@ -62,8 +62,12 @@ describe('release packages', () => {
       expect(notices).toMatch(/Mozilla Public License Version 2\.0/)
       // Our own code is not listed as third-party.
       expect(notices).not.toMatch(/^iam-sidekick /m)
-      const options = [...zip.entries()].filter(([n]) => /options.*\.js$|src\/extension\/options\/index\.html$/.test(n)).map(([, b]) => b.toString()).join('\n')
-      expect(options).toContain('/PRIVACY.md')
+      // The options page links it (its script is one of the bundle's chunks).
+      const html = zip.get('src/extension/options/index.html')!.toString()
+      const script = /src="\/?([^"]+\.js)"/.exec(html)?.[1]
+      expect(script, 'the options page loads a script').toBeDefined()
+      const chunks = [...zip.entries()].filter(([n]) => n.endsWith('.js') && zip.get(n)!.includes('data-link')).map(([, b]) => b.toString())
+      expect(chunks.some((c) => c.includes('/PRIVACY.md') && c.includes('Privacy policy'))).toBe(true)
     }
   })
 

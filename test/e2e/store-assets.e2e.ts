@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchExtension, openConsolePage, openPopup, panel, ROOT, setAceText, startReplica, waitForPanelReady, type ExtensionBrowser, type Replica } from './support'
-import { readPng } from './support/archive'
+import { pngSize } from './support/archive'
 
 const STORE = join(ROOT, 'test-results', 'store')
 const SIZE = { width: 1280, height: 800 }
@@ -29,7 +29,7 @@ afterAll(async () => {
 async function save(page: Page, name: string, size = SIZE): Promise<void> {
   const path = join(STORE, `${name}.png`)
   await page.screenshot({ path, clip: { x: 0, y: 0, ...size } })
-  const png = readPng(readFileSync(path))
+  const png = pngSize(readFileSync(path))
   expect([png.width, png.height]).toEqual([size.width, size.height])
 }
 

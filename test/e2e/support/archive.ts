@@ -39,6 +39,12 @@ export function extractZip(file: string, to: string): void {
   }
 }
 
+/** Width and height of a PNG (from its header). */
+export function pngSize(data: Buffer): { width: number; height: number } {
+  if (data.readUInt32BE(12) !== 0x49484452) throw new Error('not a PNG')
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) }
+}
+
 /** Width, height and RGBA pixels of an 8-bit RGBA, non-interlaced PNG. */
 export function readPng(data: Buffer): { width: number; height: number; alpha(x: number, y: number): number } {
   if (data.readUInt32BE(12) !== 0x49484452) throw new Error('not a PNG')
