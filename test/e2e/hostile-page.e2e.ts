@@ -3,7 +3,7 @@
 // true to the editor, nothing of ours may surface as a page error, and the findings marked in the
 // console's own Ace editor must follow the text.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Frame, Page } from 'playwright-core'
 import { ACE, aceText, findingRows, launchExtension, openConsolePage, panel, setAceText, startReplica, waitForPanelReady, type ExtensionBrowser, type Replica } from './support'
 
 const policy = (statement: object) => JSON.stringify({ Version: '2012-10-17', Statement: [statement] }, null, 2)
@@ -157,7 +157,7 @@ describe('a hostile console page', () => {
       ]
       for (const data of datas) window.dispatchEvent(new MessageEvent('message', { data, source: window, origin: location.origin }))
     })
-    await setAceText(page, TYPO)
+    await setAceText(page, TYPO, 2) // the real editor comes after the two planted ones
     await expect.poll(() => codes(page), { timeout: 10_000 }).toContain('INVALID_ACTION')
     await page.waitForTimeout(1500) // a periodic scan over the hostile elements
     expect(errors).toEqual([])
@@ -248,5 +248,84 @@ describe('findings in the console’s own editor', () => {
       await setEnabled(true)
     }
     await expect.poll(() => markRows(page), { timeout: 10_000 }).toContainEqual({ row, clazz: 'iam-sidekick-mark iam-sidekick-mark-error' })
+  })
+})
+
+async function monacoFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 20_000
+  while (Date.now() < deadline) {
+    const f = page.frames().find((fr) => fr.url().startsWith('chrome-extension://') && fr.url().includes('/src/extension/editor/'))
+    if (f) return f
+    await page.waitForTimeout(100)
+  }
+  throw new Error('the Monaco frame did not appear')
+}
+
+const monacoValue = (frame: Frame) => frame.evaluate(() => window.__iamSidekickMonaco?.getValue() ?? '')
+
+describe('the enhanced editor (Monaco frame)', () => {
+  it('hovering a crafted ARN sends no request anywhere (escaped Markdown, and the extension pages’ CSP)', async () => {
+    const page = await openConsolePage(browser, '/iam/home#/policies/create')
+    const requests: string[] = []
+    browser.context.on('request', (r) => requests.push(r.url()))
+    await waitForPanelReady(page)
+    await panel(page).locator('button[data-action="monaco"]').click()
+    const frame = await monacoFrame(page)
+    await expect.poll(() => monacoValue(frame), { timeout: 20_000 }).toBe(await aceText(page))
+    const pixel = 'https://us-east-1.console.aws.amazon.com/hover-pixel.png'
+    const arn = `arn:aws:nosuchservice:::![x](${pixel}) [link](${pixel}?link) <img src="${pixel}?html">`
+    const text = `{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": ${JSON.stringify(arn)} }\n  ]\n}`
+    await frame.evaluate((t) => window.__iamSidekickMonaco?.setValue(t), text)
+    const column = text.split('\n')[3]!.indexOf('arn:aws') + 5
+    await expect
+      .poll(
+        async () => {
+          await frame.evaluate((c) => window.__iamSidekickMonaco?.runAt(4, c, 'editor.action.showHover'), column)
+          return frame.locator('.monaco-hover').first().textContent({ timeout: 1500 }).catch(() => '')
+        },
+        { timeout: 20_000 },
+      )
+      .toContain('nosuchservice')
+    // The crafted Markdown shows as text: no image, no link from the policy.
+    const hover = frame.locator('.monaco-hover').first()
+    expect(await hover.locator('img').count()).toBe(0)
+    expect(await hover.locator('a[href*="hover-pixel"]').count()).toBe(0)
+    expect(await hover.textContent()).toContain('![x](')
+    await page.waitForTimeout(1000)
+    expect(requests.filter((u) => u.includes('hover-pixel'))).toEqual([])
+  })
+
+  it('refuses a connect forged by the page, and a frame the page made itself', async () => {
+    const page = await openConsolePage(browser, '/iam/home#/policies/create')
+    await waitForPanelReady(page)
+    await setAceText(page, TYPO)
+    await panel(page).locator('button[data-action="monaco"]').click()
+    const frame = await monacoFrame(page)
+    await expect.poll(() => monacoValue(frame), { timeout: 20_000 }).toBe(TYPO)
+    // The page posts a connect with its own port (and a guessed nonce) to every frame, then pushes a state.
+    const extensionId = browser.extensionId!
+    await page.evaluate((extensionId) => {
+      const got: unknown[] = ((window as unknown as { __hijack: unknown[] }).__hijack = [])
+      const hijack = (win: Window, nonce: string) => {
+        const ch = new MessageChannel()
+        ch.port1.onmessage = (e) => got.push(e.data)
+        win.postMessage({ source: 'iam-sidekick-editor', v: 1, kind: 'connect', nonce }, '*', [ch.port2])
+        ch.port1.postMessage({ v: 1, kind: 'state', text: 'HIJACKED', policyType: 'identity', readOnly: false, dark: false })
+      }
+      for (let i = 0; i < window.frames.length; i++) hijack(window.frames[i]!, 'a'.repeat(32))
+      // A frame of its own, at the editor page's fixed URL, with a nonce it chose.
+      const mine = document.createElement('iframe')
+      mine.src = `chrome-extension://${extensionId}/src/extension/editor/index.html#${'b'.repeat(32)}`
+      mine.onload = () => hijack(mine.contentWindow!, 'b'.repeat(32))
+      document.body.appendChild(mine)
+    }, extensionId)
+    await page.waitForTimeout(3000)
+    expect(await page.evaluate(() => (window as unknown as { __hijack: unknown[] }).__hijack)).toEqual([])
+    expect(await monacoValue(frame)).toBe(TYPO)
+    // Our own connection still works both ways.
+    await setAceText(page, FIXED)
+    await expect.poll(() => monacoValue(frame), { timeout: 10_000 }).toBe(FIXED)
+    await frame.evaluate((t) => window.__iamSidekickMonaco?.setValue(t), TYPO)
+    await expect.poll(() => aceText(page), { timeout: 10_000 }).toBe(TYPO)
   })
 })
