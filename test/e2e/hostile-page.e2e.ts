@@ -64,6 +64,9 @@ describe('a hostile console page', () => {
     // The page sees the MAIN world's notices and replies, never a request (read, marks...) of the content script.
     expect(seen.some((d) => d?.dir === 'to-content')).toBe(true)
     expect(seen.filter((d) => d?.dir === 'to-main')).toEqual([])
+    // Nothing of ours in the page's DOM but the panel host and the editor's id attribute: no preload
+    // links, no extension URLs, no blob links.
+    expect(await page.evaluate(() => document.querySelectorAll('link[href^="chrome-extension:"], script[src^="chrome-extension:"], a[href^="blob:"], [href*="chrome-extension://"]').length)).toBe(0)
     // No notice carries the editor's text; only replies to the content script's reads do.
     expect(seen.filter((d) => d?.dir === 'to-content' && d.msg?.kind !== 'text').some((d) => JSON.stringify(d).includes('GetObjectt'))).toBe(false)
   })
