@@ -24,7 +24,10 @@ describe('error and request guard (Chromium)', () => {
     await browser.serviceWorker!.evaluate(() => console.error('guard probe: service worker'))
     const popup = await openPopup(browser)
     await popup.evaluate(() => console.error('guard probe: popup'))
-    await popup.evaluate(() => fetch('https://example.org/guard-probe').catch(() => undefined))
+    // A navigation (the extension pages' and the console's CSP refuse an off-host fetch before it is made).
+    const away = await browser.context.newPage()
+    await away.goto('https://example.org/guard-probe').catch(() => undefined)
+    await away.close()
     await expect
       .poll(() => JSON.stringify(takeProblemsKeep()), { timeout: 5000 })
       .toMatch(/guard probe: page[\s\S]*guard probe: service worker[\s\S]*guard probe: popup[\s\S]*example\.org\/guard-probe/)
