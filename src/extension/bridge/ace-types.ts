@@ -23,6 +23,8 @@ export interface AceEditor {
   getSelectionRange(): AceRangeObject
   setValue(text: string, cursorPos?: number): string
   clearSelection(): void
+  /** The editor's own undo (its session's UndoManager). */
+  undo?(): void
   focus(): void
   scrollToLine(line: number, center: boolean, animate: boolean, callback?: () => void): void
   on(event: 'change' | 'changeSession', fn: () => void): void

@@ -159,6 +159,10 @@ function handle(msg: ToMain): void {
     if (msg.kind !== 'select' && t.editor.getReadOnly()) return reply(false, 'the editor is read-only')
     if (msg.kind === 'set-text') setText(t.editor, msg.text)
     else if (msg.kind === 'apply-edits') applyEdits(t.editor, msg.edits)
+    else if (msg.kind === 'undo') {
+      if (typeof t.editor.undo !== 'function') return reply(false, 'the editor cannot undo')
+      t.editor.undo()
+    }
     else {
       const range = toAceRange(t.editor, msg.range)
       t.editor.selection.setRange(range)

@@ -45,6 +45,8 @@ export type ToMain =
   | { kind: 'apply-edits'; id: string; edits: AceEdit[]; requestId: number }
   /** Select a range and scroll it into view; focus the editor. */
   | { kind: 'select'; id: string; range: AceRange; requestId: number }
+  /** Undo the last change through the editor's own undo stack (the panel's "Fixed · Undo"). */
+  | { kind: 'undo'; id: string; requestId: number }
 
 export interface Envelope<T> {
   source: typeof BRIDGE_SOURCE
@@ -112,6 +114,8 @@ export function readToMain(data: unknown): ToMain | undefined {
         : undefined
     case 'select':
       return isId(m.id) && isAceRange(m.range) && isCount(m.requestId) ? { kind: 'select', id: m.id, range: m.range, requestId: m.requestId } : undefined
+    case 'undo':
+      return isId(m.id) && isCount(m.requestId) ? { kind: 'undo', id: m.id, requestId: m.requestId } : undefined
     default:
       return undefined
   }

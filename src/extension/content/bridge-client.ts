@@ -16,7 +16,7 @@ export interface BridgeEvents {
 }
 
 type Pending = { resolve: (r: { ok: boolean; error?: string }) => void; timer: ReturnType<typeof setTimeout> }
-type Request = { kind: 'set-text'; id: string; text: string } | { kind: 'apply-edits'; id: string; edits: AceEdit[] } | { kind: 'select'; id: string; range: AceRange }
+type Request = { kind: 'set-text'; id: string; text: string } | { kind: 'apply-edits'; id: string; edits: AceEdit[] } | { kind: 'select'; id: string; range: AceRange } | { kind: 'undo'; id: string }
 
 export class BridgeClient {
   readonly editors = new Map<string, BridgeEditor>()

@@ -10,6 +10,7 @@ import { looksLikePolicy } from '../consoles/generic'
 import { readIdentity } from '../consoles/identity'
 import { isExtensionMessage, type EditorStatus, type ExtensionReply, type ExtensionRequest } from '../shared/messages'
 import { loadAnalysis } from '../shared/lazy'
+import { loadShadowMode } from '../shared/trusted'
 import { BridgeClient, type BridgeEditor } from './bridge-client'
 import { mountPanel, type MountedPanel } from './mount'
 import { EditorSession } from './session'
@@ -43,7 +44,8 @@ export class Controller {
     // Consoles whose pages hold policy editors: load the engine and catalogue while the page renders, so the
     // first findings are there soon after the editor (elsewhere, the first editor triggers the load).
     if (/^\/(iam|iamv2|s3|organizations|kms|sqs|sns)\b/.test(location.pathname)) this.preload()
-    this.settings = await loadSettings()
+    const [settings] = await Promise.all([loadSettings(), loadShadowMode()])
+    this.settings = settings
     onSettingsChanged((s) => this.safe(() => this.applySettings(s)))
     this.bridge.start()
     // SPA navigation: the page around an editor may change kind without the editor being replaced.

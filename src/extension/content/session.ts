@@ -199,6 +199,28 @@ export class EditorSession {
     return this.write(this.bridge.request({ kind: 'apply-edits', id: this.id, edits }))
   }
 
+  /** Several fixes at once ("Fix all safe"): their edits must not overlap; one undo step. */
+  async applyFixes(fixes: Fix[]): Promise<{ ok: boolean; error?: string }> {
+    if (!this.fresh) return { ok: false, error: 'The policy changed; wait for the findings to refresh.' }
+    const edits: AceEdit[] = fixes.flatMap((f) => f.edits.map((e) => ({ range: toAceRange(e.range), text: e.newText })))
+    return this.write(this.bridge.request({ kind: 'apply-edits', id: this.id, edits }))
+  }
+
+  /** Undoes the last change through the console editor's own undo stack (as Ctrl+Z there would). */
+  async undo(): Promise<{ ok: boolean; error?: string }> {
+    return this.write(this.bridge.request({ kind: 'undo', id: this.id }))
+  }
+
+  /**
+   * The findings the panel shows first (the merged verdict), for marking in the console's own editor.
+   * HOOK (issue 17, Ace markers): when the bridge client gains its set/clear-markers command, send them from
+   * here; `[]` clears them (the panel unmounts or the extension is disabled).
+   */
+  markedFindings: Finding[] = []
+  showMarkers(findings: Finding[]): void {
+    this.markedFindings = findings
+  }
+
   /** Replaces the whole document through Ace (one undo step). */
   async setText(text: string): Promise<{ ok: boolean; error?: string }> {
     return this.write(this.bridge.request({ kind: 'set-text', id: this.id, text }))

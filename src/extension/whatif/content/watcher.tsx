@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks'
 import { readIdentity } from '../../consoles/identity'
 import { PAGE_READERS, type PageReading } from '../../consoles/readers'
 import type { WhatIfTabProps } from '../WhatIfTab'
+import { attachGuardedShadow, loadShadowMode } from '../../shared/trusted'
 
 export const WATCHER_HOST = 'whatif'
 
@@ -69,7 +70,7 @@ interface Mounted {
 function mount(): Mounted {
   const host = document.createElement('div')
   host.setAttribute('data-iam-sidekick', WATCHER_HOST)
-  const root = host.attachShadow({ mode: 'open' })
+  const root = attachGuardedShadow(host)
   try {
     const sheet = new CSSStyleSheet()
     sheet.replaceSync(CARD_CSS)
@@ -149,16 +150,20 @@ export function startWhatIfWatcher(): void {
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(check, 400)
   }
-  try {
-    new MutationObserver((records) => {
-      // Our own card's changes happen in its shadow root and are not seen here; ignore the host itself.
-      if (records.every((r) => mounted && (r.target === mounted.host || mounted.host.contains(r.target as Node)))) return
-      schedule()
-    }).observe(document.body, { childList: true, subtree: true, characterData: true })
-    window.addEventListener('hashchange', schedule)
-    window.addEventListener('popstate', schedule)
-  } catch {
-    /* no observer: check once */
+  // The card's shadow root is closed unless the automation flag is set: read it before the first mount.
+  void loadShadowMode().then(() => watch())
+  function watch(): void {
+    try {
+      new MutationObserver((records) => {
+        // Our own card's changes happen in its shadow root and are not seen here; ignore the host itself.
+        if (records.every((r) => mounted && (r.target === mounted.host || mounted.host.contains(r.target as Node)))) return
+        schedule()
+      }).observe(document.body, { childList: true, subtree: true, characterData: true })
+      window.addEventListener('hashchange', schedule)
+      window.addEventListener('popstate', schedule)
+    } catch {
+      /* no observer: check once */
+    }
+    schedule()
   }
-  schedule()
 }
