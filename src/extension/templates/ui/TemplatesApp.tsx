@@ -81,6 +81,7 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
   const remembered = useRef<Record<string, string>>({})
   const searchRef = useRef<HTMLInputElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
+  const chooseRef = useRef<HTMLButtonElement>(null)
 
   const saved = useMemo(() => (snapshot?.templates ?? []).map(savedEntry), [snapshot])
   const current: Section = section ?? (saved.length ? 'saved' : 'builtin')
@@ -117,6 +118,11 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
     setView({ kind: 'list' })
     setTimeout(() => searchRef.current?.focus(), 0)
   }, [])
+
+  // Keyboard users land on the choice (Enter adds, Tab reaches Replace).
+  useEffect(() => {
+    if (view.kind === 'choose') chooseRef.current?.focus()
+  }, [view.kind])
 
   const opened = useRef(false)
   useEffect(() => {
@@ -379,7 +385,7 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
           Insert “{view.entry.name}”: the editor already holds a policy.
         </p>
         <div class="tpl-choose-actions">
-          <button type="button" class="tpl-btn tpl-primary" data-action="insert-add" onClick={() => void addToPolicy(view)}>
+          <button type="button" class="tpl-btn tpl-primary" data-action="insert-add" ref={chooseRef} onClick={() => void addToPolicy(view)}>
             Add its statements
           </button>
           <button
