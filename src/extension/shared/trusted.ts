@@ -3,25 +3,12 @@
  * extension's MAIN-world script) can dispatch synthetic events. Only a person's own input may change our
  * state, so every interaction event that reaches our shadow roots must be trusted (`event.isTrusted`).
  */
-import browser from 'webextension-polyfill'
-
-/** storage.local key that opens the shadow roots for automation; only extension contexts can write it. */
-export const DEV_EXPOSE_KEY = 'devExposePanel'
 
 let mode: ShadowRootMode = 'closed'
-let loaded: Promise<void> | undefined
 
-/** Reads the automation flag once per page; the roots stay closed unless it is exactly `true`. */
-export function loadShadowMode(): Promise<void> {
-  loaded ??= (async () => {
-    try {
-      const got = await browser.storage.local.get(DEV_EXPOSE_KEY)
-      mode = got[DEV_EXPOSE_KEY] === true ? 'open' : 'closed'
-    } catch {
-      mode = 'closed'
-    }
-  })()
-  return loaded
+/** Set once per page by shadow-mode.ts from the `devExposePanel` automation flag. */
+export function setShadowMode(m: ShadowRootMode): void {
+  mode = m === 'open' ? 'open' : 'closed'
 }
 
 export function shadowMode(): ShadowRootMode {
