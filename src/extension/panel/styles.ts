@@ -18,7 +18,7 @@ export const PANEL_CSS = `
   --accent: #42b4ff; --accent-hover: #75cfff; --focus: #42b4ff; --error: #ff7a7a; --security: #d7a1ff; --warning: #ffe347;
   --suggestion: #42b4ff; --ok: #2bb534; --badge-bg: #333843; --on-sev: #161d26; --menu-shadow: 0 4px 20px 1px rgba(0, 0, 0, 0.6);
 }
-.panel.side { position: fixed; top: 56px; right: 12px; bottom: 12px; width: clamp(360px, 42vw, 520px); margin: 0; z-index: 2147483000; display: flex; flex-direction: column; }
+.panel.side { position: fixed; top: 56px; right: 12px; bottom: 12px; width: clamp(420px, 44vw, 540px); margin: 0; z-index: 2147483000; display: flex; flex-direction: column; }
 .panel.side .body { flex: 1; overflow-y: auto; overflow-x: hidden; }
 /* Collapsed beside the page: a slim bar, not a full-height empty box. */
 .panel.side.collapsed { bottom: auto; width: auto; max-width: min(520px, 60vw); border-radius: 12px; }
@@ -44,9 +44,14 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .icon-btn:hover { color: var(--text); background: var(--bg-subtle); }
 select.type, .field input, .field select, .field textarea { border: 1px solid var(--border); border-radius: 8px; background: var(--bg); padding: 3px 8px; min-height: 28px; }
 .tablist { display: flex; flex-wrap: nowrap; gap: 0; padding: 0 12px; border-bottom: 1px solid var(--divider); }
-.tab { border: 0; background: transparent; padding: 10px 10px 6px; cursor: pointer; font-weight: 700; color: var(--text-secondary); border-bottom: 4px solid transparent; white-space: nowrap; flex: none; }
-.panel.side .tab { padding: 8px 7px 5px; font-size: 13px; }
-.panel.side .tab .count { margin-left: 4px; padding: 0 5px; min-width: 18px; }
+.tab { border: 0; background: transparent; padding: 10px 10px 6px; cursor: pointer; font-weight: 700; color: var(--text-secondary); border-bottom: 4px solid transparent; white-space: nowrap; }
+.tab { min-width: 0; overflow: hidden; text-overflow: ellipsis; flex: 0 1 auto; }
+.panel.side .tablist { padding: 0 8px; }
+.panel.side .tab { padding: 8px 6px 5px; font-size: 12px; }
+.panel.side .head { padding: 10px 14px; gap: 6px; }
+.panel.side select.type { max-width: 170px; }
+.panel.side .tab .count { margin-left: 3px; padding: 0 5px; min-width: 18px; }
+.panel.side .tab:not([data-tab="findings"]) .count { display: none; }
 .tab[aria-selected="true"] { color: var(--accent); border-bottom-color: var(--accent); }
 .tab:hover { color: var(--text); }
 .count { display: inline-block; min-width: 20px; padding: 0 6px; margin-left: 6px; border-radius: 10px; background: var(--badge-bg); color: var(--text); font-size: 12px; line-height: 18px; text-align: center; }
@@ -79,12 +84,12 @@ ul.findings { list-style: none; padding: 0; margin: 0; display: flex; flex-direc
 .finding .where:hover .ftitle { text-decoration: underline; }
 .finding .msg { margin: 2px 0 0; color: var(--text); overflow-wrap: anywhere; }
 .finding .pos { font-size: 12px; color: var(--text-secondary); white-space: nowrap; }
-.finding .code { font-family: Monaco, Menlo, Consolas, "Courier Prime", Courier, "Courier New", monospace; font-size: 11px; color: var(--text-secondary); margin-left: auto; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
+.finding .code { font-family: Monaco, Menlo, Consolas, "Courier Prime", Courier, "Courier New", monospace; font-size: 11px; color: var(--text-secondary); margin-left: auto; overflow-wrap: anywhere; min-width: 0; }
 .finding .group-line { margin: 4px 0 0; font-size: 12px; color: var(--text-secondary); }
 .finding ul.members { margin: 4px 0 0; padding-left: 18px; font-size: 12px; color: var(--text-secondary); max-width: 100%; }
 .finding ul.members li { margin: 2px 0; overflow-wrap: anywhere; }
-.actions { display: flex; gap: 8px; align-items: center; padding-left: 26px; min-width: 0; }
-.actions .btn.fix { max-width: 70%; overflow: hidden; text-overflow: ellipsis; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: center; padding-left: 26px; min-width: 0; }
+.actions .btn.fix { max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
 .more-wrap { position: relative; flex: none; }
 .icon-btn.more { font-size: 16px; line-height: 16px; padding: 2px 8px; }
 .menu { position: absolute; right: 0; top: calc(100% + 4px); z-index: 5; min-width: 220px; max-width: 320px; display: flex; flex-direction: column; padding: 4px 0; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; box-shadow: var(--menu-shadow); }
