@@ -201,9 +201,16 @@ describe('what-if while browsing the console', () => {
 
     const view = p.locator('[data-testid="whatif-item"][data-name="ViewOnlyAccess"]')
     await view.getByRole('button', { name: 'Change' }).click()
-    await view.getByLabel('Part it plays').selectOption('session')
+    // With the keyboard, as a person would: selectOption() fires synthetic events, which the panel ignores
+    // (a page script could fire them too).
+    const part = view.getByLabel('Part it plays')
+    await part.focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
     await expect.poll(() => view.getAttribute('data-role')).toBe('session')
-    await view.getByLabel('Part it plays').selectOption('identity')
+    await part.focus()
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('ArrowUp')
     await expect.poll(() => view.getAttribute('data-role')).toBe('identity')
     expect(await view.getAttribute('data-target')).toBe(ROLE)
 
