@@ -117,3 +117,37 @@ describe('simulation explanations in plain words', () => {
     expect(plainExplanation('permissionsBoundary Statement[0] (Allow) allows', 'identity[0]')).toBe('statement 1 of the permissions boundary (Allow) allows')
   })
 })
+
+describe('fuzz (fixed seed)', async () => {
+  const fc = await import('fast-check')
+  const statement = fc.record({ Sid: fc.option(fc.constantFrom('A', 'B', 'A2', 'Mine', ''), { nil: undefined }), Effect: fc.constantFrom('Allow', 'Deny'), Action: fc.constantFrom('s3:GetObject', 's3:*'), Resource: fc.constant('*') })
+  const doc = fc.record({ Version: fc.constant('2012-10-17'), Statement: fc.oneof(fc.array(statement, { maxLength: 4 }), statement) })
+  it('addStatements keeps every statement, makes Sids unique, and never throws on any text', () => {
+    fc.assert(
+      fc.property(doc, doc, fc.integer({ min: 0, max: 4 }), (cur, tpl, indent) => {
+        const r = addStatements(JSON.stringify(cur, null, indent), JSON.stringify(tpl))
+        const list = (d: { Statement: unknown }) => (Array.isArray(d.Statement) ? d.Statement : [d.Statement])
+        if (list(tpl).length === 0) return !r.ok
+        if (!r.ok) return false
+        const out = list(JSON.parse(r.text) as { Statement: unknown }) as { Sid?: string }[]
+        const sids = out.map((s) => s.Sid).filter((s): s is string => !!s)
+        return out.length === list(cur).length + list(tpl).length && (new Set(sids).size === sids.length || list(cur).some((s, i, a) => !!(s as { Sid?: string }).Sid && a.findIndex((t) => (t as { Sid?: string }).Sid === (s as { Sid?: string }).Sid) !== i))
+      }),
+      { seed: 11, numRuns: 300 },
+    )
+    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => typeof addStatements(a, b).ok === 'boolean'), { seed: 11, numRuns: 300 })
+  })
+  it('buildVerdict orders by severity and never loses a serious finding', () => {
+    const sev = fc.constantFrom('ERROR', 'SECURITY_WARNING', 'WARNING', 'SUGGESTION') as fc.Arbitrary<Finding['severity']>
+    const finding = fc.record({ code: fc.constantFrom('A', 'B', 'PUBLIC_ACCESS'), severity: sev, line: fc.integer({ min: 1, max: 9 }) }).map((x) => f(x.code, x.severity, x.line))
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 8 }), fc.array(finding, { maxLength: 8 }), (fs, ss) => {
+        const v = buildVerdict({ findings: fs, suggestions: ss, isHidden: none })
+        const order = ['ERROR', 'SECURITY_WARNING', 'WARNING', 'SUGGESTION']
+        const ranks = v.cards.map((c) => order.indexOf(c.finding.severity))
+        return ranks.every((r, i) => i === 0 || ranks[i - 1]! <= r) && v.counts.ERROR >= (fs.some((x) => x.severity === 'ERROR') ? 1 : 0)
+      }),
+      { seed: 11, numRuns: 300 },
+    )
+  })
+})
