@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Finding, Suggestion } from '../../src/engine/findings/types'
 import { buildPolicyModel } from '../../src/engine/model'
@@ -118,8 +119,7 @@ describe('simulation explanations in plain words', () => {
   })
 })
 
-describe('fuzz (fixed seed)', async () => {
-  const fc = await import('fast-check')
+describe('fuzz (fixed seed)', () => {
   const statement = fc.record({ Sid: fc.option(fc.constantFrom('A', 'B', 'A2', 'Mine', ''), { nil: undefined }), Effect: fc.constantFrom('Allow', 'Deny'), Action: fc.constantFrom('s3:GetObject', 's3:*'), Resource: fc.constant('*') })
   const doc = fc.record({ Version: fc.constant('2012-10-17'), Statement: fc.oneof(fc.array(statement, { maxLength: 4 }), statement) })
   it('addStatements keeps every statement, makes Sids unique, and never throws on any text', () => {

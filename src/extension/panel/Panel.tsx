@@ -27,10 +27,15 @@ function useVerdictExtras(s: EditorSession): VerdictExtras | undefined {
   useEffect(() => {
     if (!a) return
     let live = true
-    loadExtras()
-      .then((m) => m.verdictExtras(a.text, holds, suggestions))
-      .then((x) => live && setExtras(x))
-      .catch(() => undefined)
+    // When the page is idle: typing in the console's editor never waits for it.
+    const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 400 }) : setTimeout(fn, 0))
+    idle(() => {
+      if (!live) return
+      loadExtras()
+        .then((m) => m.verdictExtras(a.text, holds, suggestions))
+        .then((x) => live && setExtras(x))
+        .catch(() => undefined)
+    })
     return () => {
       live = false
     }
