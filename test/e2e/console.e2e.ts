@@ -50,7 +50,7 @@ async function codes(page: Page): Promise<string[]> {
 }
 
 describe('IAM Sidekick in the console', () => {
-  it('docks its panel (open shadow root, stable hooks) below the policy editor', async () => {
+  it('docks its panel (shadow root opened for automation by devExposePanel, stable hooks) below the policy editor', async () => {
     const page = await createPolicyPage()
     const host = panel(page)
     expect(await host.getAttribute('data-iam-sidekick')).toBe('panel')
@@ -83,12 +83,15 @@ describe('IAM Sidekick in the console', () => {
     const page = await createPolicyPage()
     await setAceText(page, INVALID)
     await expect.poll(() => codes(page), { timeout: 10_000 }).toContain('INVALID_EFFECT')
+    // Hiding lives in each card's overflow menu.
+    await panel(page).locator('li[data-code="INVALID_EFFECT"] [data-action="more"]').click()
     await panel(page).locator('li[data-code="INVALID_EFFECT"] [data-suppress="global"]').click()
     await expect.poll(() => codes(page)).not.toContain('INVALID_EFFECT')
     expect(await codes(page)).toContain('INVALID_ACTION')
     expect(Number(await panel(page).locator('[data-tab="findings"] .count').textContent())).toBe(await findingRows(page).count())
     expect(await panel(page).locator('.hidden-codes').textContent()).toMatch(/INVALID_EFFECT \(everywhere\)/)
     // Another policy page: the global choice holds there too; a page-only choice does not follow.
+    await panel(page).locator('li[data-code="INVALID_ACTION"] [data-action="more"]').click()
     await panel(page).locator('li[data-code="INVALID_ACTION"] [data-suppress="page"]').click()
     await expect.poll(() => codes(page)).not.toContain('INVALID_ACTION')
     const other = await openConsolePage(browser, '/iam/home#/roles/details/app?section=trust_relationships')

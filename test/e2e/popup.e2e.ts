@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACE, CHROMIUM, CONSOLE, DIST, aceText, chromiumArgs, watchChromium, openConsolePage, replicaState, screenshot, waitForPanelReady, startReplica, type ExtensionBrowser, type Replica } from './support'
+import { ACE, CHROMIUM, CONSOLE, DIST, aceText, chromiumArgs, exposePanel, watchChromium, openConsolePage, replicaState, screenshot, waitForPanelReady, startReplica, type ExtensionBrowser, type Replica } from './support'
 
 const POPUP_SIZE = { width: 400, height: 600 }
 const LOCAL_KEY = 'iamSidekick.templates'
@@ -30,6 +30,7 @@ async function launch(): Promise<ExtensionBrowser> {
   })
   const unwatch = watchChromium(context)
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
+  await exposePanel(serviceWorker, true)
   return { context, extensionId: new URL(serviceWorker.url()).host, serviceWorker, close: () => context.close().finally(unwatch) }
 }
 
@@ -291,6 +292,10 @@ describe('toolbar popup: templates', () => {
     await page.locator('[data-placeholder="FunctionName"]').fill('orders-handler')
     await screenshot(page, 'popup-fill')
     await page.keyboard.press('Enter')
+    // The editor already holds a policy: replace it, or add the template's statements? (Replace here.)
+    await page.locator('[data-view="choose"]').waitFor()
+    await screenshot(page, 'popup-insert-choose')
+    await page.locator('[data-action="insert-replace"]').click()
     await expect.poll(() => aceText(consolePage)).toContain('log-group:/aws/lambda/orders-handler')
     const inserted = JSON.parse(await aceText(consolePage)) as { Statement: { Resource: string }[] }
     expect(inserted.Statement[0]!.Resource).toBe('arn:aws:logs:us-east-1:111111111111:log-group:/aws/lambda/orders-handler')
@@ -299,6 +304,7 @@ describe('toolbar popup: templates', () => {
     // A template without placeholders goes in directly; Ace's undo brings the previous text back.
     await search(page, 'lambda trust')
     await page.keyboard.press('Enter')
+    await page.locator('[data-action="insert-replace"]').click()
     await expect.poll(() => aceText(consolePage)).toContain('lambda.amazonaws.com')
     // Let the console's debounced change handler settle first, as a person pressing Ctrl+Z would: the
     // console itself re-applies its debounced value if undo lands inside that window.
@@ -312,6 +318,7 @@ describe('toolbar popup: templates', () => {
     await page.keyboard.press('Enter')
     await page.locator('[data-placeholder="BucketName"]').fill('amzn-s3-demo-team')
     await page.keyboard.press('Enter')
+    await page.locator('[data-action="insert-replace"]').click()
     await expect.poll(() => aceText(consolePage)).toContain('arn:aws:s3:::amzn-s3-demo-team/team/*')
     // The README's picture: the console page with the popup over it, as the toolbar shows it.
     const popupShot = await page.screenshot()
@@ -405,7 +412,10 @@ describe('toolbar popup: templates', () => {
     await panel.locator('#tpl-search').fill('deny leaving')
     await panel.locator('[data-template-id="builtin-scp-deny-leave-org"]').waitFor()
     await panel.locator('#tpl-search').press('Enter')
+    await panel.locator('[data-action="insert-replace"]').click()
     await expect.poll(() => aceText(consolePage)).toContain('organizations:LeaveOrganization')
+    // Import, export and sync are not in the page: they live in the toolbar popup.
+    expect(await panel.locator('[data-action="menu"], [data-action="import-file"]').count()).toBe(0)
     await panel.locator('[role="tab"][data-tab="templates"]').scrollIntoViewIfNeeded()
     await screenshot(consolePage, 'popup-panel-templates')
     await consolePage.close()

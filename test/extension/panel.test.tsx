@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Finding } from '../../src/engine/findings/types'
 import { FindingRow } from '../../src/extension/panel/FindingRow'
 import { Tabs } from '../../src/extension/panel/Tabs'
+import { acceptUntrustedEventsForTests, guardRoot } from '../../src/extension/shared/trusted'
 
 const finding: Finding = {
   code: 'INVALID_ACTION',
@@ -16,19 +17,49 @@ const finding: Finding = {
 }
 
 describe('panel pieces', () => {
-  it('renders a finding row with the stable hooks, a select button and one button per fix', () => {
+  it('renders a finding card with the stable hooks, a plain title, one primary fix and the rest in its overflow menu', async () => {
+    acceptUntrustedEventsForTests(true)
     const root = document.createElement('ul')
+    document.body.appendChild(root)
     const onSelect = vi.fn()
     const onFix = vi.fn()
-    render(<FindingRow finding={finding} fixable onSelect={onSelect} onFix={onFix} />, root)
+    const two = { ...finding, fixes: [...finding.fixes!, { title: 'Change to s3:GetObjectAcl', edits: [] }] }
+    render(<FindingRow finding={two} fixable onSelect={onSelect} onFix={onFix} onSuppress={() => undefined} />, root)
     const li = root.querySelector('li')!
     expect(li.getAttribute('data-code')).toBe('INVALID_ACTION')
     expect(li.getAttribute('data-severity')).toBe('ERROR')
+    expect(li.querySelector('.ftitle')!.textContent).toBe('Unknown action')
+    expect(li.querySelectorAll('button[data-fix]')).toHaveLength(1)
     ;(li.querySelector('button.where') as HTMLButtonElement).click()
-    expect(onSelect).toHaveBeenCalledWith(finding)
+    expect(onSelect).toHaveBeenCalledWith(two)
     ;(li.querySelector('button[data-fix="0"]') as HTMLButtonElement).click()
-    expect(onFix).toHaveBeenCalledWith(finding.fixes![0])
+    expect(onFix.mock.calls[0]![0]).toBe(two.fixes[0])
+    ;(li.querySelector('button[data-action="more"]') as HTMLButtonElement).click()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(li.querySelector('button[data-fix="1"]')!.textContent).toBe('Change to s3:GetObjectAcl')
     expect(li.querySelector('a')!.getAttribute('rel')).toContain('noopener')
+    expect(li.querySelector('[data-suppress="global"]')).not.toBeNull()
+    render(null, root)
+    acceptUntrustedEventsForTests(false)
+  })
+
+  it('ignores synthetic (untrusted) events: in the handlers and at a guarded root', () => {
+    const root = document.createElement('ul')
+    document.body.appendChild(root)
+    const onSelect = vi.fn()
+    render(<FindingRow finding={finding} fixable onSelect={onSelect} onFix={() => undefined} />, root)
+    ;(root.querySelector('button.where') as HTMLButtonElement).click()
+    expect(onSelect).not.toHaveBeenCalled()
+    const host = document.createElement('div')
+    const shadow = host.attachShadow({ mode: 'closed' })
+    guardRoot(shadow)
+    const button = document.createElement('button')
+    const seen = vi.fn()
+    button.addEventListener('click', seen)
+    shadow.appendChild(button)
+    button.click()
+    expect(seen).not.toHaveBeenCalled()
+    render(null, root)
   })
 
   it('renders accessible tabs that move with the arrow keys', () => {

@@ -39,7 +39,16 @@ describe('simulation case from the Simulate tab', () => {
   })
 
   it('proposes a resource from the action’s ARN format with the account and region filled in', () => {
-    expect(defaultResource(['arn:${Partition}:sqs:${Region}:${Account}:${QueueName}'], '123456789012', 'eu-west-1', 'aws')).toBe('arn:aws:sqs:eu-west-1:123456789012:${QueueName}')
+    expect(defaultResource(['arn:${Partition}:sqs:${Region}:${Account}:${QueueName}'], '123456789012', 'eu-west-1', 'aws')).toBe('arn:aws:sqs:eu-west-1:123456789012:example-queue')
+    // s3:GetObject: the plain object ARN, not the access-point template; no ${...} left.
+    expect(
+      defaultResource(
+        ['arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}', 'arn:${Partition}:s3:::${BucketName}/${ObjectName}'],
+        '123456789012',
+        'us-east-1',
+        'aws',
+      ),
+    ).toBe('arn:aws:s3:::amzn-s3-demo-bucket/example.txt')
     expect(defaultResource([], undefined, undefined, 'aws')).toBe('*')
   })
 })

@@ -37,6 +37,8 @@ export interface AceEditor {
   getSelectionRange(): AceRangeObject
   setValue(text: string, cursorPos?: number): string
   clearSelection(): void
+  /** The editor's own undo (its session's UndoManager). */
+  undo?(): void
   focus(): void
   scrollToLine(line: number, center: boolean, animate: boolean, callback?: () => void): void
   renderer?: { screenToTextCoordinates?(x: number, y: number): AcePoint }

@@ -354,7 +354,10 @@ function handle(msg: ToMain): void {
       default:
         if (t.editor.getReadOnly()) return reply(false, 'the editor is read-only')
         if (msg.kind === 'set-text') setText(t.editor, msg.text)
-        else applyEdits(t.editor, msg.edits)
+        else if (msg.kind === 'undo') {
+          if (typeof t.editor.undo !== 'function') return reply(false, 'the editor cannot undo')
+          t.editor.undo()
+        } else applyEdits(t.editor, msg.edits)
         // Say so at once, so the panel reads the result of its own write without waiting for the debounce.
         if (t.timer !== undefined) pristine.clearTimeout(t.timer)
         reportChange(t)

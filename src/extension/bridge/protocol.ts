@@ -71,6 +71,8 @@ export type ToMain =
   | { kind: 'select'; id: string; range: AceRange; nonce: string }
   /** Show these marks (replacing the previous ones; none clears them) if the editor's text still has `length` characters. */
   | { kind: 'marks'; id: string; marks: EditorMark[]; length: number; nonce: string }
+  /** Undo the last change through the editor's own undo stack (the panel's "Fixed · Undo"). */
+  | { kind: 'undo'; id: string; nonce: string }
 
 export interface Envelope<T> {
   source: typeof BRIDGE_SOURCE
@@ -199,6 +201,8 @@ export function readToMain(data: unknown): ToMain | undefined {
         const r = rangeOf(m.range)
         return isId(m.id) && r && isNonce(m.nonce) ? { kind: 'select', id: m.id, range: r, nonce: m.nonce } : undefined
       }
+      case 'undo':
+        return isId(m.id) && isNonce(m.nonce) ? { kind: 'undo', id: m.id, nonce: m.nonce } : undefined
       case 'marks': {
         const marks = m.marks
         if (!isId(m.id) || !isNonce(m.nonce) || !isCount(m.length) || !Array.isArray(marks) || marks.length > MAX_MARKS) return undefined

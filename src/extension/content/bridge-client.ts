@@ -27,6 +27,7 @@ type Request =
   | { kind: 'apply-edits'; id: string; edits: AceEdit[] }
   | { kind: 'select'; id: string; range: AceRange }
   | { kind: 'marks'; id: string; marks: EditorMark[]; length: number }
+  | { kind: 'undo'; id: string }
 type Reply = Extract<FromMain, { kind: 'text' | 'result' }>
 type Pending = { id: string; settle: (r: Reply | undefined) => void; timer: ReturnType<typeof setTimeout> }
 

@@ -10,6 +10,7 @@ import { looksLikePolicy } from '../consoles/generic'
 import { readIdentity } from '../consoles/identity'
 import { isExtensionMessage, type EditorStatus, type ExtensionReply, type ExtensionRequest } from '../shared/messages'
 import { loadAnalysis } from '../shared/lazy'
+import { loadShadowMode } from '../shared/shadow-mode'
 import { BridgeClient, type BridgeEditor } from './bridge-client'
 import { findingsToMark, marksFor } from './editor-marks'
 import { mountPanel, type MountedPanel } from './mount'
@@ -46,7 +47,8 @@ export class Controller {
     // Consoles whose pages hold policy editors: load the engine and catalogue while the page renders, so the
     // first findings are there soon after the editor (elsewhere, the first editor triggers the load).
     if (/^\/(iam|iamv2|s3|organizations|kms|sqs|sns)\b/.test(location.pathname)) this.preload()
-    this.settings = await loadSettings()
+    const [settings] = await Promise.all([loadSettings(), loadShadowMode()])
+    this.settings = settings
     onSettingsChanged((s) => this.safe(() => this.applySettings(s)))
     this.bridge.start()
     // SPA navigation: the page around an editor may change kind without the editor being replaced.
@@ -107,6 +109,7 @@ export class Controller {
     const attached: Attached = { session, panel: undefined, el, marks: '' }
     this.attached.set(e.id, attached)
     session.subscribe(() => this.safe(() => this.syncMarks(attached)))
+    session.subscribeMarkers(() => this.safe(() => this.syncMarks(attached)))
     session.setPage(page, page ? page.policyType(ctx) : 'auto', page?.resourceType?.(ctx))
     if (this.settings.enabled) attached.panel = mountPanel(el, session, this.settings, (p) => void this.changeSettings(p))
   }
@@ -116,7 +119,8 @@ export class Controller {
     const s = a.session
     if (!a.panel || !this.settings.enabled) return this.clearMarks(a)
     if (!s.analysis || !s.fresh) return
-    const marks = marksFor(findingsToMark(s.analysis))
+    // What the panel's first view lists (validation and security risks, merged); before it has rendered, the analysis's own.
+    const marks = marksFor(s.markedFindings ?? findingsToMark(s.analysis))
     const key = JSON.stringify([s.text.length, marks])
     if (key === a.marks) return
     a.marks = key

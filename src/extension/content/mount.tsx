@@ -1,7 +1,11 @@
-/** The panel's host element: `data-iam-sidekick="panel"`, an open shadow root, docked below the editor or beside the page. */
+/**
+ * The panel's host element: `data-iam-sidekick="panel"`, a closed shadow root (open only under the
+ * `devExposePanel` automation flag) that drops synthetic events, docked below the editor or beside the page.
+ */
 import { render } from 'preact'
 import { Panel } from '../panel/Panel'
 import { PANEL_CSS } from '../panel/styles'
+import { attachGuardedShadow } from '../shared/trusted'
 import type { EditorSession } from './session'
 import type { PanelSettings } from './settings'
 
@@ -36,7 +40,7 @@ export function mountPanel(editorEl: Element, session: EditorSession, settings: 
   const host = document.createElement('div')
   host.setAttribute(HOST_ATTRIBUTE, 'panel')
   host.setAttribute('data-editor', session.id)
-  const root = host.attachShadow({ mode: 'open' })
+  const root = attachGuardedShadow(host)
   adoptStyles(root)
   const mountPoint = document.createElement('div')
   root.appendChild(mountPoint)

@@ -199,6 +199,40 @@ export class EditorSession {
     return this.write(this.bridge.request({ kind: 'apply-edits', id: this.id, edits }))
   }
 
+  /** Several fixes at once ("Fix all safe"): their edits must not overlap; one undo step. */
+  async applyFixes(fixes: Fix[]): Promise<{ ok: boolean; error?: string }> {
+    if (!this.fresh) return { ok: false, error: 'The policy changed; wait for the findings to refresh.' }
+    const edits: AceEdit[] = fixes.flatMap((f) => f.edits.map((e) => ({ range: toAceRange(e.range), text: e.newText })))
+    return this.write(this.bridge.request({ kind: 'apply-edits', id: this.id, edits }))
+  }
+
+  /** Undoes the last change through the console editor's own undo stack (as Ctrl+Z there would). */
+  async undo(): Promise<{ ok: boolean; error?: string }> {
+    return this.write(this.bridge.request({ kind: 'undo', id: this.id }))
+  }
+
+  /**
+   * The findings the panel shows first (its merged verdict), which the console's own editor marks (see
+   * content/editor-marks.ts); undefined until a panel has rendered one. `[]` clears the marks.
+   */
+  markedFindings: Finding[] | undefined
+  private readonly markListeners = new Set<() => void>()
+  showMarkers(findings: Finding[]): void {
+    this.markedFindings = findings
+    for (const fn of this.markListeners) {
+      try {
+        fn()
+      } catch {
+        /* a listener's bug must not stop the others */
+      }
+    }
+  }
+
+  subscribeMarkers(fn: () => void): () => void {
+    this.markListeners.add(fn)
+    return () => this.markListeners.delete(fn)
+  }
+
   /** Replaces the whole document through Ace (one undo step). */
   async setText(text: string): Promise<{ ok: boolean; error?: string }> {
     return this.write(this.bridge.request({ kind: 'set-text', id: this.id, text }))
@@ -224,6 +258,7 @@ export class EditorSession {
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer)
     this.listeners.clear()
+    this.markListeners.clear()
     this.textListeners.clear()
   }
 }

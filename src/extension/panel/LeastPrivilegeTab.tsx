@@ -1,12 +1,14 @@
 import type { EditorSession } from '../content/session'
-import { FindingList } from './FindingsTab'
+import { cardsOf, FindingList, FixedBar, useFixer } from './FindingsTab'
 
-/** What the policy allows, in words, and how to narrow it. */
+/** What the policy allows, in words, and how to narrow it (every suggestion; the risks also lead the first view). */
 export function LeastPrivilegeTab({ session }: { session: EditorSession }) {
+  const fixer = useFixer(session)
   const a = session.analysis
   if (!a || !a.suggestions) return <p class="muted">Reading the policy…</p>
   return (
     <>
+      <FixedBar fixer={fixer} />
       {a.explanation && (
         <section class="explain" aria-label="What this policy does">
           <p>
@@ -24,7 +26,7 @@ export function LeastPrivilegeTab({ session }: { session: EditorSession }) {
           Nothing to tighten: no wildcard, risky action or missing condition found.
         </p>
       ) : (
-        <FindingList session={session} findings={a.suggestions} label="Least privilege" fixable={a.adviceText === session.text} />
+        <FindingList session={session} cards={cardsOf(a.suggestions, 'security')} label="Least privilege" fixable={a.adviceText === session.text} fixer={fixer} />
       )}
     </>
   )

@@ -3,7 +3,9 @@ import type { EditorSession } from '../content/session'
 import type { Dock, PanelSettings } from '../content/settings'
 import type { TemplatesTabProps } from '../templates/ui/TemplatesTab'
 import type { WhatIfTabProps } from '../whatif/WhatIfTab'
-import { FindingsTab } from './FindingsTab'
+import { useEffect, useState } from 'preact/hooks'
+import { trusted } from '../shared/trusted'
+import { FindingsTab, verdictSummary } from './FindingsTab'
 import { LazyTab } from './LazyTab'
 import { LeastPrivilegeTab } from './LeastPrivilegeTab'
 import { MonacoFrame } from './MonacoFrame'
@@ -12,6 +14,34 @@ import { Tabs, type TabSpec } from './Tabs'
 import { useConsoleDark } from './theme'
 import { useSession } from './use-session'
 import { useSuppressions } from './use-suppressions'
+import { buildVerdict, type VerdictExtras } from './verdict'
+
+const loadExtras = () => import('./verdict-extras')
+
+/** Policy-type sense and public-access levels for the analysed text (engine chunk, computed after the analysis). */
+function useVerdictExtras(s: EditorSession): VerdictExtras | undefined {
+  const a = s.analysis
+  const holds = s.chosenPolicyType || s.pagePolicyType === 'auto' ? undefined : s.pagePolicyType
+  const suggestions = a && a.adviceText === a.text ? a.suggestions : undefined
+  const [extras, setExtras] = useState<VerdictExtras | undefined>()
+  useEffect(() => {
+    if (!a) return
+    let live = true
+    // When the page is idle: typing in the console's editor never waits for it.
+    const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 400 }) : setTimeout(fn, 0))
+    idle(() => {
+      if (!live) return
+      loadExtras()
+        .then((m) => m.verdictExtras(a.text, holds, suggestions))
+        .then((x) => live && setExtras(x))
+        .catch(() => undefined)
+    })
+    return () => {
+      live = false
+    }
+  }, [a?.text, holds, suggestions])
+  return extras && a && extras.text === a.text ? extras : undefined
+}
 
 const loadTemplates = () => import('../templates/ui/TemplatesTab').then((m) => m.TemplatesTab)
 const loadWhatIf = () => import('../whatif/WhatIfTab').then((m) => m.WhatIfTab)
@@ -37,13 +67,25 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
   const dark = useConsoleDark()
   const a = s.analysis
   const suppressions = useSuppressions()
-  const findings = (a?.findings ?? []).filter((f) => f.code === 'JSON_SYNTAX_ERROR' || !suppressions.isHidden(f.code))
-  const errors = findings.filter((f) => f.severity === 'ERROR').length
+  const extras = useVerdictExtras(s)
+  const verdict = buildVerdict({
+    findings: a?.findings ?? [],
+    suggestions: a && a.adviceText === a.text ? a.suggestions : undefined,
+    extras,
+    isHidden: suppressions.isHidden,
+  })
+  const cards = verdict.cards
+  const marked = cards.map((c) => c.finding)
+  useEffect(() => {
+    s.showMarkers(marked)
+  }, [marked.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.column}`).join(',')])
+  useEffect(() => () => s.showMarkers([]), [])
+  const errors = verdict.counts.ERROR + verdict.counts.SECURITY_WARNING
   const prefix = `sk-${s.id}`
   const headingId = `${prefix}-title`
 
   const tabs: TabSpec[] = [
-    { id: 'findings', label: 'Findings', ...(a ? { count: findings.length, countClass: errors ? 'error' : '' } : {}), render: () => <FindingsTab session={s} suppressions={suppressions} /> },
+    { id: 'findings', label: 'Findings', ...(a ? { count: cards.length, countClass: errors ? 'error' : '' } : {}), render: () => <FindingsTab session={s} suppressions={suppressions} verdict={verdict} /> },
     { id: 'least-privilege', label: 'Least privilege', ...(a?.suggestions ? { count: a.suggestions.length } : {}), render: () => <LeastPrivilegeTab session={s} /> },
     { id: 'simulate', label: 'Simulate', render: () => <SimulateTab session={s} /> },
     {
@@ -56,6 +98,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
           props={{
             insert: (text: string) => s.setText(text),
             currentText: s.text,
+            inPage: true,
             ...(s.identity.accountId ? { accountId: s.identity.accountId } : {}),
             ...(s.identity.region ? { region: s.identity.region } : {}),
           }}
@@ -89,7 +132,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
         {s.page && <span class="kind">{s.page.description}</span>}
         {a && (
           <span class="status" aria-live="polite">
-            {findings.length ? `${findings.length} finding${findings.length === 1 ? '' : 's'}` : 'No findings'}
+            {verdict.serious || verdict.counts.SUGGESTION ? verdictSummary(verdict) : verdict.pending ? 'Checking…' : 'No findings'}
             {s.readOnly ? ' · read-only' : ''}
           </span>
         )}
@@ -102,10 +145,10 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
           class="type"
           value={s.chosenPolicyType ?? ''}
           title="Check the policy as this type"
-          onChange={(e) => {
+          onChange={trusted((e: Event) => {
             const v = (e.target as HTMLSelectElement).value
             s.choosePolicyType(POLICY_TYPES.includes(v as PolicyType) ? (v as PolicyType) : undefined)
-          }}
+          })}
         >
           <option value="">{`Page: ${a ? TYPE_LABEL[a.policyType] : s.policyType === 'auto' ? 'detect' : TYPE_LABEL[s.policyType]}`}</option>
           {POLICY_TYPES.map((t) => (
@@ -114,7 +157,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
             </option>
           ))}
         </select>
-        <button type="button" class="icon-btn" onClick={() => onSettings({ dock: otherDock })} title={otherDock === 'side' ? 'Dock beside the page' : 'Dock below the editor'} aria-label={otherDock === 'side' ? 'Dock beside the page' : 'Dock below the editor'}>
+        <button type="button" class="icon-btn" onClick={trusted(() => onSettings({ dock: otherDock }))} title={otherDock === 'side' ? 'Dock beside the page' : 'Dock below the editor'} aria-label={otherDock === 'side' ? 'Dock beside the page' : 'Dock below the editor'}>
           {otherDock === 'side' ? '⇥' : '⤓'}
         </button>
         <button
@@ -124,7 +167,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
           aria-expanded={!settings.collapsed}
           aria-controls={`${prefix}-body`}
           aria-label={settings.collapsed ? 'Expand IAM Sidekick' : 'Collapse IAM Sidekick'}
-          onClick={() => onSettings({ collapsed: !settings.collapsed })}
+          onClick={trusted(() => onSettings({ collapsed: !settings.collapsed }))}
         >
           {settings.collapsed ? '▸' : '▾'}
         </button>

@@ -4,7 +4,8 @@ import type { EditorSession } from '../content/session'
 import type { AnalysisModule } from '../shared/lazy'
 import { loadAnalysis } from '../shared/lazy'
 import type { Catalogue, KeyField, SimulationResult } from '../shared/analysis'
-import { buildCase, defaultResource, exportCase, type ExtraPolicies, type SimulationCaseJson } from './simulate-case'
+import { buildCase, defaultResource, editorPolicyLabel, exportCase, plainExplanation, type ExtraPolicies, type SimulationCaseJson } from './simulate-case'
+import { trusted } from '../shared/trusted'
 import { EXTRA_TEMPLATES } from './extra-templates'
 import { WhatCanItDo } from './WhatCanItDo'
 
@@ -68,7 +69,7 @@ export function SimulateTab({ session }: { session: EditorSession }) {
   const [principal, setPrincipal] = useState(session.identity.principalArn ?? '')
   const [context, setContext] = useState<Record<string, string>>({})
   const [extras, setExtras] = useState<ExtraPolicies>({})
-  const [result, setResult] = useState<{ res: SimulationResult; case: SimulationCaseJson } | undefined>()
+  const [result, setResult] = useState<{ res: SimulationResult; case: SimulationCaseJson; text: string } | undefined>()
   const [showCase, setShowCase] = useState(false)
 
   // Prefill the action from the policy, once the engine is here.
@@ -93,9 +94,10 @@ export function SimulateTab({ session }: { session: EditorSession }) {
       { action, resource: resource || resourceHint, principal, context, multivalued: keys.filter((k) => k.multivalued).map((k) => k.key), extras },
     )
     const res = await engine.simulate(c)
-    setResult({ res, case: c })
+    setResult({ res, case: c, text: session.text })
   }
   const setKey = (k: string, v: string) => setContext((c) => ({ ...c, [k]: v }))
+  const ownLabel = editorPolicyLabel(a.policyType)
   const decision = result?.res.decision ?? (result?.res.error ? 'Error' : undefined)
 
   return (
@@ -200,11 +202,23 @@ export function SimulateTab({ session }: { session: EditorSession }) {
           </div>
           {result.res.explanation && result.res.explanation.length > 0 && (
             <ol class="explanation">
-              {result.res.explanation.map((line, i) => (
-                <li key={i} class={line.decisive ? 'decisive' : ''}>
-                  {line.decisive ? <strong>{line.text}</strong> : line.text}
-                </li>
-              ))}
+              {result.res.explanation.map((line, i) => {
+                const text = plainExplanation(line.text, ownLabel, line)
+                const own = line.range && (line.policy === ownLabel || line.policy === `${ownLabel}[0]`) && result.text === session.text
+                return (
+                  <li key={i} class={line.decisive ? 'decisive' : ''} data-kind={line.kind}>
+                    {own ? (
+                      <button type="button" class="link explain-line" data-statement={line.statement} title="Select this statement in the editor" onClick={trusted(() => void session.select(line.range!))}>
+                        {line.decisive ? <strong>{text}</strong> : text}
+                      </button>
+                    ) : line.decisive ? (
+                      <strong>{text}</strong>
+                    ) : (
+                      text
+                    )}
+                  </li>
+                )
+              })}
             </ol>
           )}
           {showCase && <CaseExport c={result.case} />}

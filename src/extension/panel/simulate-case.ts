@@ -108,11 +108,100 @@ export function exportCase(c: SimulationCaseJson): string {
 }
 
 /** Default resource for an action: its first required resource type's ARN with the account filled in, else `*`. */
+/** Example values for the common ARN placeholders (AWS's documentation names). */
+const EXAMPLES: Record<string, string> = {
+  BucketName: 'amzn-s3-demo-bucket',
+  ObjectName: 'example.txt',
+  RoleName: 'example-role',
+  RoleNameWithPath: 'example-role',
+  UserName: 'example-user',
+  UserNameWithPath: 'example-user',
+  GroupName: 'example-group',
+  GroupNameWithPath: 'example-group',
+  PolicyName: 'example-policy',
+  PolicyNameWithPath: 'example-policy',
+  FunctionName: 'example-function',
+  TableName: 'example-table',
+  QueueName: 'example-queue',
+  TopicName: 'example-topic',
+  KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+  InstanceId: 'i-0123456789abcdef0',
+  SecretId: 'example-secret-AbCdEf',
+  LogGroupName: 'example-log-group',
+}
+
+function exampleFor(name: string): string {
+  if (EXAMPLES[name]) return EXAMPLES[name]
+  const words = name
+    .replace(/(WithPath|Name|Id)$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+  return /Id$/.test(name) ? `example-${words || 'id'}-1` : `example-${words || 'name'}`
+}
+
+/**
+ * A concrete example ARN of the action's resource type (never a template full of `${...}`): the format
+ * with the fewest placeholders (the plain resource before access points and the like), with the console's
+ * account, Region and partition and example names.
+ */
 export function defaultResource(arnFormats: string[], accountId: string | undefined, region: string | undefined, partition: string): string {
-  const f = arnFormats[0]
+  const count = (f: string) => (f.match(/\$\{/g) ?? []).length
+  const f = [...arnFormats].sort((a, b) => count(a) - count(b))[0]
   if (!f) return '*'
   return f
     .replace(/\$\{Partition\}/g, partition)
     .replace(/\$\{Region\}/g, region ?? 'us-east-1')
     .replace(/\$\{Account\}/g, accountId ?? '111111111111')
+    .replace(/\$\{([A-Za-z0-9]+)\}/g, (_m, name: string) => exampleFor(name))
+}
+
+/** The simulator's label for the policy the editor holds (where buildCase puts it). */
+export function editorPolicyLabel(policyType: PolicyType): string {
+  switch (policyType) {
+    case 'identity':
+      return 'identity[0]'
+    case 'resource':
+    case 'trust':
+      return 'resourcePolicy'
+    case 'boundary':
+      return 'permissionsBoundary'
+    case 'scp':
+      return 'scps[0]'
+    case 'rcp':
+      return 'rcps[0]'
+    case 'session':
+      return 'sessionPolicy'
+  }
+}
+
+const POLICY_WORDS: Record<string, string> = {
+  resourcePolicy: 'the resource policy',
+  permissionsBoundary: 'the permissions boundary',
+  sessionPolicy: 'the session policy',
+}
+
+function policyWords(label: string): string {
+  const m = /^(identity|scps|rcps)\[(\d+)\](?:\[(\d+)\])?$/.exec(label)
+  if (!m) return POLICY_WORDS[label] ?? label
+  const n = Number(m[2]) + 1
+  if (m[1] === 'identity') return `identity policy ${n}`
+  return `${m[1] === 'scps' ? 'SCP' : 'RCP'} level ${n}${m[3] !== undefined ? ` (policy ${Number(m[3]) + 1})` : ''}`
+}
+
+const REF = /\b(identity\[\d+\]|resourcePolicy|permissionsBoundary|sessionPolicy|(?:scps|rcps)\[\d+\](?:\[\d+\])?) Statement\[(\d+)\](?: \(Sid "((?:[^"\\]|\\.)*)"\))?/g
+
+/**
+ * The simulator's explanation in plain words: `identity[0] Statement[1] (Sid "NoDeletes")` becomes
+ * "statement NoDeletes, line 12" for the editor's own policy (the line from the explanation's range), and
+ * "statement 2 of the permissions boundary" for the others.
+ */
+export function plainExplanation(text: string, editorLabel: string, line?: { policy?: string; statement?: number; range?: { start: { line: number } } }): string {
+  return text.replace(REF, (_all, label: string, index: string, sid: string | undefined) => {
+    const name = sid ? `statement ${sid}` : `statement ${Number(index) + 1}`
+    if (label === editorLabel || (editorLabel === 'scps[0]' && label === 'scps[0][0]') || (editorLabel === 'rcps[0]' && label === 'rcps[0][0]')) {
+      const ln = line?.policy === label && line.statement === Number(index) && line.range ? `, line ${line.range.start.line}` : ''
+      return `${name}${ln}`
+    }
+    return `${name} of ${policyWords(label)}`
+  })
 }

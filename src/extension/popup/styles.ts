@@ -3,13 +3,13 @@ export const POPUP_CSS = `
 :root {
   color-scheme: light dark;
   --text: #000716; --text-secondary: #5f6b7a; --bg: #ffffff; --bg-subtle: #f4f4f6; --border: #b4b4bb; --divider: #e9ebed;
-  --accent: #0972d3; --focus: #0972d3; --error: #d91515; --security: #b0149e; --warning: #8d6605; --suggestion: #0972d3;
+  --accent: #0972d3; --accent-hover: #033160; --focus: #0972d3; --error: #d91515; --security: #7d2ea6; --warning: #8d6605; --suggestion: #0972d3;
   --ok: #037f0c; --badge-bg: #e9ebed;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --text: #dedee3; --text-secondary: #a4a4ad; --bg: #161d26; --bg-subtle: #1f2833; --border: #5f6b7a; --divider: #333843;
-    --accent: #42b4ff; --focus: #42b4ff; --error: #ff7a7a; --security: #f49ae8; --warning: #ffe347; --suggestion: #42b4ff;
+    --accent: #42b4ff; --accent-hover: #75cfff; --focus: #42b4ff; --error: #ff7a7a; --security: #d7a1ff; --warning: #ffe347; --suggestion: #42b4ff;
     --ok: #2bb534; --badge-bg: #333843;
   }
 }

@@ -63,6 +63,12 @@ export interface LaunchOptions {
   headful?: boolean
   viewport?: { width: number; height: number }
   extraArgs?: string[]
+  /**
+   * Open the panel's and the What-if card's shadow roots for automation (default true): sets
+   * `devExposePanel` in the extension's storage.local through its service worker, as only an extension
+   * context can. `false` keeps the shipped default (closed roots), for tests that act as a hostile page.
+   */
+  exposePanel?: boolean
 }
 
 export function chromiumArgs(opts: LaunchOptions): string[] {
@@ -101,6 +107,7 @@ export async function launchExtension(opts: LaunchOptions): Promise<ExtensionBro
   const unwatch = watchChromium(context)
   let serviceWorker: Worker | undefined
   if (opts.extension !== false) serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
+  if (serviceWorker && opts.exposePanel !== false) await exposePanel(serviceWorker, true)
   return {
     context,
     extensionId: serviceWorker ? new URL(serviceWorker.url()).host : undefined,
@@ -130,6 +137,15 @@ export function watchChromium(context: BrowserContext): () => void {
     if (!isAllowedUrl(r.url())) problems.requests.push(`${r.method()} ${r.url()}`)
   })
   return registerProblemSource(() => ({ errors: problems.errors.splice(0), requests: problems.requests.splice(0) }))
+}
+
+/** Sets or clears the automation flag that opens the panel's shadow roots (read by each page on load). */
+export async function exposePanel(serviceWorker: Worker, on: boolean): Promise<void> {
+  await serviceWorker.evaluate(async (on: boolean) => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } } }).chrome
+    if (on) await c.storage.local.set({ devExposePanel: true })
+    else await c.storage.local.remove('devExposePanel')
+  }, on)
 }
 
 /** The popup page as its own tab (chrome-extension://ID/src/extension/popup/index.html). */
@@ -193,7 +209,10 @@ export async function navigate(page: Page, to: string): Promise<void> {
   await page.evaluate((to) => (window as unknown as { __replicaNavigate(to: string): void }).__replicaNavigate(to), to)
 }
 
-/** The IAM Sidekick panel host(s): `[data-iam-sidekick="panel"]`; Playwright's CSS locators pierce its open shadow root. */
+/**
+ * The IAM Sidekick panel host(s): `[data-iam-sidekick="panel"]`. Playwright's CSS locators pierce its shadow
+ * root when it is open, which `launchExtension` arranges by default (`exposePanel`).
+ */
 export function panel(page: Page, index = 0): Locator {
   return page.locator('[data-iam-sidekick="panel"]').nth(index)
 }

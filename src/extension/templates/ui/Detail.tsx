@@ -15,7 +15,8 @@ export interface DetailProps {
   onEdit(): void
   onDuplicate(): void
   onDelete(): void
-  onExport(): void
+  /** Absent in the console page (export lives in the toolbar popup). */
+  onExport?: () => void
 }
 
 /** One template in full: its policy, validation status and what can be done with it. */
@@ -58,9 +59,11 @@ export function Detail({ entry, typeNote, readOnlyStore, onBack, onInsert, onCop
             <button type="button" class="tpl-btn" data-action="duplicate" onClick={onDuplicate} disabled={readOnlyStore}>
               Duplicate
             </button>
-            <button type="button" class="tpl-btn" data-action="export" onClick={onExport}>
-              Export
-            </button>
+            {onExport && (
+              <button type="button" class="tpl-btn" data-action="export" onClick={onExport}>
+                Export
+              </button>
+            )}
             <button type="button" class="tpl-btn tpl-danger" data-action="delete" onClick={onDelete} disabled={readOnlyStore}>
               Delete
             </button>

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { BUILTIN_TEMPLATES } from '../builtin'
 import { openTemplateStore } from '../browser-storage'
 import { MAX_IMPORT_BYTES, exportFileName } from '../import-export'
+import { addStatements, hasStatements } from '../merge'
 import { loadManagedPolicies, type ManagedLibrary } from '../managed'
 import { findPlaceholders, prefillValues } from '../placeholders'
 import type { TemplateInput } from '../schema'
@@ -32,6 +33,11 @@ export interface TemplatesAppProps {
   initialView?: 'menu'
   /** Focus the search box when the library opens (the popup; not the panel, which must not take focus from the console on load). */
   focusSearchOnOpen?: boolean
+  /**
+   * Runs inside the console page (the panel): import, export, sync and file drops are left to the toolbar
+   * popup, an extension context the page's scripts cannot reach.
+   */
+  inPage?: boolean
 }
 
 type View =
@@ -40,6 +46,7 @@ type View =
   | { kind: 'edit'; id?: string; initial: TemplateInput; title: string }
   | { kind: 'fill'; entry: TemplateEntry; names: string[]; initial: Record<string, string> }
   | { kind: 'menu' }
+  | { kind: 'choose'; entry: TemplateEntry; text: string; current: string }
 
 interface Toast {
   message: string
@@ -60,7 +67,7 @@ function isTextInput(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && !el.classList.contains('tpl-search-input')) || el.isContentEditable)
 }
 
-export function TemplatesApp({ host, openStore = openTemplateStore, initialSection, initialView, focusSearchOnOpen = true }: TemplatesAppProps) {
+export function TemplatesApp({ host, openStore = openTemplateStore, initialSection, initialView, focusSearchOnOpen = true, inPage = false }: TemplatesAppProps) {
   const { store, snapshot, error: storeError } = useTemplateStore(openStore)
   const [query, setQuery] = useState('')
   const [section, setSection] = useState<Section | undefined>(initialSection)
@@ -76,6 +83,7 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
   const fileRef = useRef<HTMLInputElement>(null)
   /** The app's root element: transient elements (download link, clipboard fallback) go beside it, out of the page's sight. */
   const appRef = useRef<HTMLDivElement>(null)
+  const chooseRef = useRef<HTMLButtonElement>(null)
 
   const saved = useMemo(() => (snapshot?.templates ?? []).map(savedEntry), [snapshot])
   const current: Section = section ?? (saved.length ? 'saved' : 'builtin')
@@ -113,6 +121,11 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
     setTimeout(() => searchRef.current?.focus(), 0)
   }, [])
 
+  // Keyboard users land on the choice (Enter adds, Tab reaches Replace).
+  useEffect(() => {
+    if (view.kind === 'choose') chooseRef.current?.focus()
+  }, [view.kind])
+
   const opened = useRef(false)
   useEffect(() => {
     if (view.kind === 'list' && (opened.current || focusSearchOnOpen)) searchRef.current?.focus()
@@ -125,7 +138,32 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
     return `This is a ${TYPE_LABEL[entry.policyType].toLowerCase()} policy; the console editor holds a ${TYPE_LABEL[there].toLowerCase()} policy.`
   }
 
+  /** Insert: when the editor already holds statements, ask first — replace the policy, or add to it. */
   const insertText = async (text: string, entry: TemplateEntry) => {
+    if (host.context.hasEditor && host.readEditor) {
+      let current = ''
+      try {
+        current = await host.readEditor()
+      } catch {
+        current = ''
+      }
+      if (hasStatements(current)) return setView({ kind: 'choose', entry, text, current })
+    }
+    return writeText(text, entry)
+  }
+
+  const addToPolicy = async (view: { entry: TemplateEntry; text: string; current: string }) => {
+    const merged = addStatements(view.current, view.text)
+    if (!merged.ok) return setToast({ message: `Could not add “${view.entry.name}”: ${merged.error}.`, bad: true })
+    backToList()
+    const r = await host.insert(merged.text)
+    if (!r.ok) return setToast({ message: `Could not insert “${view.entry.name}”: ${r.error}`, bad: true })
+    setToast({
+      message: `Added ${merged.added} statement${merged.added === 1 ? '' : 's'} of “${view.entry.name}” to the policy${merged.renamed.length ? ` (Sid renamed: ${merged.renamed.join(', ')})` : ''} (Ctrl+Z there undoes it).`,
+    })
+  }
+
+  const writeText = async (text: string, entry: TemplateEntry) => {
     const r = await host.insert(text)
     if (!r.ok) return setToast({ message: `Could not insert “${entry.name}”: ${r.error}`, bad: true })
     const note = r.where === 'editor' ? typeNote(entry) : undefined
@@ -320,7 +358,7 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
         onEdit={() => live.saved && setView({ kind: 'edit', id: live.saved.id, initial: live.saved, title: `Edit “${live.name}”` })}
         onDuplicate={() => void duplicate(live)}
         onDelete={() => void remove(live)}
-        onExport={() => live.saved && exportAll([live.saved.id])}
+        {...(inPage ? {} : { onExport: () => live.saved && exportAll([live.saved.id]) })}
       />
     ) : (
       <p class="tpl-empty">That template no longer exists.</p>
@@ -341,6 +379,34 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
           void insertText(text, view.entry)
         }}
       />
+    )
+  } else if (view.kind === 'choose') {
+    body = (
+      <div class="tpl-choose" role="group" aria-labelledby="tpl-choose-title" data-view="choose">
+        <p id="tpl-choose-title" class="tpl-choose-title">
+          Insert “{view.entry.name}”: the editor already holds a policy.
+        </p>
+        <div class="tpl-choose-actions">
+          <button type="button" class="tpl-btn tpl-primary" data-action="insert-add" ref={chooseRef} onClick={() => void addToPolicy(view)}>
+            Add its statements
+          </button>
+          <button
+            type="button"
+            class="tpl-btn"
+            data-action="insert-replace"
+            onClick={() => {
+              backToList()
+              void writeText(view.text, view.entry)
+            }}
+          >
+            Replace the policy
+          </button>
+          <button type="button" class="tpl-btn" data-action="insert-cancel" onClick={backToList}>
+            Cancel
+          </button>
+        </div>
+        <p class="tpl-choose-note">Adding keeps your statements and gives a taken Sid a number. Either way, one Ctrl+Z in the editor undoes it.</p>
+      </div>
     )
   } else if (view.kind === 'menu') {
     body = <Menu snapshot={snapshot} importError={importError} onBack={backToList} onExport={() => exportAll()} onImport={chooseImport} onSync={(on) => void run(async () => store?.setSync(on))} />
@@ -393,14 +459,14 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
       class={`tpl-app${dropping ? ' tpl-drop' : ''}`}
       onKeyDown={onKeyDown}
       onDragOver={(e) => {
-        if (e.dataTransfer?.types.includes('Files')) {
+        if (!inPage && e.dataTransfer?.types.includes('Files')) {
           e.preventDefault()
           setDropping(true)
         }
       }}
       onDragLeave={() => setDropping(false)}
       onDrop={(e) => {
-        const file = e.dataTransfer?.files[0]
+        const file = inPage ? undefined : e.dataTransfer?.files[0]
         setDropping(false)
         if (file) {
           e.preventDefault()
@@ -431,9 +497,11 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
             if (view.kind !== 'list') setView({ kind: 'list' })
           }}
         />
-        <button type="button" class="tpl-icon" data-action="menu" title="Import, export and sync" aria-label="Import, export and sync" onClick={() => setView(view.kind === 'menu' ? { kind: 'list' } : { kind: 'menu' })}>
-          ⋯
-        </button>
+        {!inPage && (
+          <button type="button" class="tpl-icon" data-action="menu" title="Import, export and sync" aria-label="Import, export and sync" onClick={() => setView(view.kind === 'menu' ? { kind: 'list' } : { kind: 'menu' })}>
+            ⋯
+          </button>
+        )}
       </div>
       <div class="tpl-tabs" role="tablist" aria-label="Template sections">
         {SECTIONS.map((s, i) => (
@@ -492,8 +560,15 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
             Save editor as template
           </button>
         )}
-        <span class="tpl-hint" title="↑ ↓ choose · Enter insert · Shift+Enter details · Esc back">↑↓ ⏎ · ⇧⏎ details</span>
+        {inPage ? (
+          <span class="tpl-hint" data-hint="import-in-popup" title="Import, export and sync are in the toolbar popup, out of the page's reach">
+            Import/export: toolbar popup
+          </span>
+        ) : (
+          <span class="tpl-hint" title="↑ ↓ choose · Enter insert · Shift+Enter details · Esc back">↑↓ ⏎ · ⇧⏎ details</span>
+        )}
       </div>
+      {!inPage && (
       <input
         ref={fileRef}
         type="file"
@@ -506,6 +581,7 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
           if (file) void importFile(file)
         }}
       />
+      )}
     </div>
   )
 }

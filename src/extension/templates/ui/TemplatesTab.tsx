@@ -11,9 +11,11 @@ export interface TemplatesTabProps {
   currentText: string
   accountId?: string
   region?: string
+  /** In the console page: import/export/sync live in the toolbar popup (an extension context) instead. */
+  inPage?: boolean
 }
 
-export function TemplatesTab({ insert, currentText, accountId, region }: TemplatesTabProps) {
+export function TemplatesTab({ insert, currentText, accountId, region, inPage = true }: TemplatesTabProps) {
   const host = useMemo<TemplatesHost>(
     () => ({
       context: {
@@ -34,8 +36,8 @@ export function TemplatesTab({ insert, currentText, accountId, region }: Templat
     [insert, currentText, accountId, region],
   )
   return (
-    <div class="tpl-panel" style="height: 460px; display: flex; flex-direction: column; margin: -16px -20px -20px;">
-      <TemplatesApp host={host} focusSearchOnOpen={false} />
+    <div class="tpl-panel" style="min-height: 420px; display: flex; flex-direction: column; margin: -16px -20px -20px;">
+      <TemplatesApp host={host} focusSearchOnOpen={false} inPage={inPage} />
     </div>
   )
 }

@@ -72,4 +72,8 @@ export const TEMPLATES_CSS = `
 .tpl-check { display: flex; gap: 8px; align-items: flex-start; font-size: 12px; }
 .tpl-localonly { margin: 4px 0 0; padding-left: 18px; font-size: 12px; }
 .tpl-drop { outline: 2px dashed var(--accent); outline-offset: -4px; }
+.tpl-choose { padding: 16px; display: flex; flex-direction: column; gap: 12px; }
+.tpl-choose-title { margin: 0; font-weight: 700; }
+.tpl-choose-actions { display: flex; gap: 8px; flex-wrap: wrap; }
+.tpl-choose-note { margin: 0; font-size: 12px; color: var(--text-secondary); }
 `

@@ -9,18 +9,29 @@ import { useState } from 'preact/hooks'
 import { readIdentity } from '../../consoles/identity'
 import { PAGE_READERS, type PageReading } from '../../consoles/readers'
 import type { WhatIfTabProps } from '../WhatIfTab'
+import { attachGuardedShadow } from '../../shared/trusted'
+import { loadShadowMode } from '../../shared/shadow-mode'
+import { useConsoleDark } from '../../panel/theme'
 
 export const WATCHER_HOST = 'whatif'
 
 const CARD_CSS = `
 :host { all: initial; }
-.card { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; font: 13px/1.4 system-ui, sans-serif; color: #000716; background: #fff; border: 1px solid #7d8998; border-radius: 8px; box-shadow: 0 4px 20px rgba(0,7,22,.25); max-width: 440px; }
-.card.open { width: 440px; max-height: calc(100vh - 48px); display: flex; flex-direction: column; }
-.head { display: flex; align-items: center; gap: 8px; padding: 6px 10px; }
-.head .title { font-weight: 700; flex: 1; }
-.body { overflow: auto; padding: 0 10px 10px; }
-button.toggle { font: inherit; border: 1px solid #0972d3; color: #0972d3; background: transparent; border-radius: 14px; padding: 2px 10px; cursor: pointer; }
-@media (prefers-color-scheme: dark) { .card { background: #0f1b2a; color: #d1d5db; } }
+.card { --text: #000716; --text-secondary: #5f6b7a; --bg: #ffffff; --bg-subtle: #f9f9fa; --border: #c6c6cd; --divider: #e9ebed;
+  --accent: #0972d3; --accent-hover: #033160; --focus: #0972d3; --error: #d91515; --security: #7d2ea6; --warning: #8d6605; --ok: #037f0c; --badge-bg: #e9ebed;
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; font-family: "Amazon Ember", "Open Sans", "Helvetica Neue", Roboto, Arial, sans-serif;
+  font-size: 14px; line-height: 20px; color: var(--text); background: var(--bg); border: 1px solid var(--border); border-radius: 16px;
+  box-shadow: 0 4px 20px 1px rgba(0, 7, 22, 0.18); max-width: min(480px, calc(100vw - 32px)); }
+.card.dark { --text: #dedee3; --text-secondary: #a4a4ad; --bg: #161d26; --bg-subtle: #1b232d; --border: #424650; --divider: #333843;
+  --accent: #42b4ff; --accent-hover: #75cfff; --focus: #42b4ff; --error: #ff7a7a; --security: #d7a1ff; --warning: #ffe347; --ok: #2bb534; --badge-bg: #333843; }
+.card.open { width: min(480px, calc(100vw - 32px)); max-height: calc(100vh - 48px); display: flex; flex-direction: column; }
+.head { display: flex; align-items: center; gap: 8px; padding: 10px 16px; }
+.head .title { font-weight: 700; flex: 1; display: flex; align-items: center; gap: 8px; }
+.head .title::before { content: ""; width: 16px; height: 16px; border-radius: 4px; background: linear-gradient(135deg, #0972d3, #7d2ef5); }
+.body { overflow-y: auto; overflow-x: hidden; padding: 0 16px 16px; }
+button.toggle { font: inherit; font-weight: 700; border: 2px solid var(--accent); color: var(--accent); background: transparent; border-radius: 20px; padding: 2px 14px; cursor: pointer; }
+button.toggle:hover { color: var(--accent-hover); border-color: var(--accent-hover); background: var(--bg-subtle); }
+:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; border-radius: 4px; }
 `
 
 function countOf(readings: PageReading[]): number {
@@ -33,6 +44,7 @@ function Card(props: { readings: PageReading[] }) {
   const [open, setOpen] = useState(false)
   const [Tab, setTab] = useState<{ c: (p: WhatIfTabProps) => unknown } | undefined>()
   const [error, setError] = useState<string | undefined>()
+  const dark = useConsoleDark()
   const n = countOf(props.readings)
   const toggle = () => {
     const next = !open
@@ -45,7 +57,7 @@ function Card(props: { readings: PageReading[] }) {
   }
   const C = Tab?.c as ((p: WhatIfTabProps) => preact.JSX.Element) | undefined
   return (
-    <div class={open ? 'card open' : 'card'} data-testid="whatif-card">
+    <div class={`card${open ? ' open' : ''}${dark ? ' dark' : ''}`} data-testid="whatif-card">
       <div class="head">
         <span class="title">IAM Sidekick · What-if</span>
         <button type="button" class="toggle" data-testid="whatif-card-toggle" aria-expanded={open} onClick={toggle}>
@@ -69,7 +81,7 @@ interface Mounted {
 function mount(): Mounted {
   const host = document.createElement('div')
   host.setAttribute('data-iam-sidekick', WATCHER_HOST)
-  const root = host.attachShadow({ mode: 'open' })
+  const root = attachGuardedShadow(host)
   try {
     const sheet = new CSSStyleSheet()
     sheet.replaceSync(CARD_CSS)
@@ -149,16 +161,20 @@ export function startWhatIfWatcher(): void {
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(check, 400)
   }
-  try {
-    new MutationObserver((records) => {
-      // Our own card's changes happen in its shadow root and are not seen here; ignore the host itself.
-      if (records.every((r) => mounted && (r.target === mounted.host || mounted.host.contains(r.target as Node)))) return
-      schedule()
-    }).observe(document.body, { childList: true, subtree: true, characterData: true })
-    window.addEventListener('hashchange', schedule)
-    window.addEventListener('popstate', schedule)
-  } catch {
-    /* no observer: check once */
+  // The card's shadow root is closed unless the automation flag is set: read it before the first mount.
+  void loadShadowMode().then(() => watch())
+  function watch(): void {
+    try {
+      new MutationObserver((records) => {
+        // Our own card's changes happen in its shadow root and are not seen here; ignore the host itself.
+        if (records.every((r) => mounted && (r.target === mounted.host || mounted.host.contains(r.target as Node)))) return
+        schedule()
+      }).observe(document.body, { childList: true, subtree: true, characterData: true })
+      window.addEventListener('hashchange', schedule)
+      window.addEventListener('popstate', schedule)
+    } catch {
+      /* no observer: check once */
+    }
+    schedule()
   }
-  schedule()
 }

@@ -1,8 +1,11 @@
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { AccessLevel } from '../../../engine/catalogue/types'
 import type { ExplanationLine } from '../../../engine/simulate/types'
 import type { PolicySources } from '../model/cases'
 import { describeMissing } from '../model/missing'
+import { isAssigned, roleTargetKind } from '../model/roles'
+import { shortArn } from '../model/arns'
+import type { BasketItem } from '../model/types'
 import { completionSources } from '../model/seen'
 import type { Question } from '../model/types'
 import type { Answer, Capabilities } from '../engine'
@@ -111,6 +114,13 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
       setBusy(undefined)
     }
   }
+  // Ask again once the basket holds the assignment (it comes back from the background).
+  const askAgain = useRef(false)
+  useEffect(() => {
+    if (!askAgain.current) return
+    askAgain.current = false
+    void runAsk()
+  }, [basket])
   const runCaps = async () => {
     setBusy('caps')
     setError(undefined)
@@ -126,6 +136,17 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
 
   const p = props.idPrefix
   const r = answer?.result
+  // Never guess: no collected policy bears on the question, or a policy of the principal is listed but
+  // unseen. Then the answer is "cannot decide yet" with what is missing, never Allowed/Denied.
+  const undecided = !!answer && !r?.error && (answer.built.used.length === 0 || answer.built.missing.length > 0)
+  const unassigned = basket.items.filter((i) => i.document !== undefined && !isAssigned(i.role)).slice(0, 3)
+  const assign = async (item: BasketItem) => {
+    const kind = roleTargetKind(item.role.kind)
+    const target = kind === 'principal' ? question.principal : question.resource
+    if (!target || target === '*') return setError(kind === 'principal' ? 'Enter the principal first.' : 'Enter the resource first.')
+    askAgain.current = true
+    await dispatch({ op: 'set-role', id: item.id, role: { ...item.role, target } })
+  }
   return (
     <section data-testid="whatif-ask" aria-label="Ask">
       <h3>Ask</h3>
@@ -174,7 +195,34 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
       {error && <p class="error" role="alert">{error}</p>}
       {r && (
         <div data-testid="whatif-answer" aria-live="polite">
-          {r.error ? (
+          {undecided ? (
+            <div class="undecided" data-testid="whatif-undecided">
+              <p>
+                <span class="decision" data-testid="whatif-decision" data-decision="undecided">
+                  Cannot decide yet
+                </span>
+              </p>
+              {answer.built.used.length === 0 && (
+                <p data-testid="whatif-undecided-why">
+                  No collected policy bears on this question: none is assigned to {question.principal ? shortArn(question.principal) : 'the principal'}
+                  {question.resource && question.resource !== '*' ? ` or to ${shortArn(question.resource)}` : ''}. Collect the principal’s policies (open its page), or assign a policy from the basket.
+                </p>
+              )}
+              {unassigned.length > 0 && (
+                <div class="row" data-testid="whatif-assign">
+                  {unassigned.map((i) => {
+                    const kind = roleTargetKind(i.role.kind)
+                    const to = kind === 'principal' ? question.principal : question.resource
+                    return (
+                      <button key={i.id} type="button" class="primary" data-testid="whatif-assign-item" data-item={i.id} disabled={!to || to === '*'} onClick={() => void assign(i)}>
+                        {kind === 'principal' ? `Use “${i.name}” as ${to ? shortArn(to) : 'the principal'}’s policy` : `Attach “${i.name}” to ${to && to !== '*' ? shortArn(to) : 'the resource'}`}
+                      </button>
+                    )
+                  })}
+                </div>
+              )}
+            </div>
+          ) : r.error ? (
             <p class="error" data-testid="whatif-decision" data-decision="error">
               {r.error}
             </p>
@@ -191,7 +239,7 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
           {answer.built.missing.length > 0 && (
             <ul class="warn" data-testid="whatif-answer-missing">
               {answer.built.missing.map((i) => (
-                <li key={i.id}>{describeMissing(i)} The decision may change.</li>
+                <li key={i.id}>{describeMissing(i)} It may allow or deny this request.</li>
               ))}
             </ul>
           )}
@@ -200,7 +248,7 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
               {w}
             </p>
           ))}
-          {r.explanation && <Explanation lines={r.explanation} sources={answer.built.case.policySources} />}
+          {!undecided && r.explanation && <Explanation lines={r.explanation} sources={answer.built.case.policySources} />}
         </div>
       )}
       {caps && (
