@@ -1,0 +1,255 @@
+/**
+ * String languages of IAM patterns as small linear automata, and the regions they cut the strings into.
+ *
+ * Every pattern the policy language uses on strings (an Action glob, a Resource pattern with its
+ * segment rules, an `ArnLike` value with its six parts, a `StringLike` value, a literal `StringEquals`
+ * value, case-insensitive or not) is a sequence of tokens: one character of a class, or a run (`*`) of
+ * characters of a class. {@link regions} walks the product of many such automata breadth-first and
+ * returns one shortest string for every non-empty Boolean combination ("region") of their languages:
+ * two strings in the same region are matched by exactly the same patterns. That is what makes a finite
+ * set of representatives exact: deciding a question on one string of each region decides it for all.
+ */
+
+/** A class of characters: any, any but `:`, or a listed set. */
+export type CharClass = { kind: 'any' } | { kind: 'notColon' } | { kind: 'set'; chars: string }
+
+export interface Token {
+  /** A run of zero or more characters of the class (`*`), or exactly one. */
+  run: boolean
+  cls: CharClass
+}
+
+/** A pattern as tokens. `empty` marks a language with no strings at all. */
+export interface Pattern {
+  tokens: Token[]
+  empty?: boolean
+}
+
+const ANY: CharClass = { kind: 'any' }
+const NOT_COLON: CharClass = { kind: 'notColon' }
+
+function lit(c: string, ignoreCase: boolean): CharClass {
+  if (!ignoreCase) return { kind: 'set', chars: c }
+  const l = c.toLowerCase()
+  const u = c.toUpperCase()
+  return { kind: 'set', chars: l === u ? c : l + u }
+}
+
+/** A glob: `*` any run, `?` one character, everything else literal. */
+export function globPattern(glob: string, ignoreCase = false): Pattern {
+  const tokens: Token[] = []
+  for (const c of glob) {
+    if (c === '*') tokens.push({ run: true, cls: ANY })
+    else if (c === '?') tokens.push({ run: false, cls: ANY })
+    else tokens.push({ run: false, cls: lit(c, ignoreCase) })
+  }
+  return { tokens }
+}
+
+/** An exact string (`StringEquals`), optionally case-insensitive. */
+export function literalPattern(text: string, ignoreCase = false): Pattern {
+  const tokens: Token[] = []
+  for (const c of text) tokens.push({ run: false, cls: lit(c, ignoreCase) })
+  return { tokens }
+}
+
+/**
+ * A `Resource` element pattern with the simulator's segment rules (arn/match.ts): when a wildcard in
+ * the first five segments must stay inside its segment, such a `*` (not ending a segment) does not
+ * cross `:` and `?` there is not `:`; in the resource part, and for a `*` that ends a segment, anything.
+ */
+export function resourcePattern(pattern: string): Pattern {
+  const n = pattern.length
+  if (pattern === '*') return { tokens: [{ run: true, cls: ANY }] }
+  let colons = 0
+  let restricted = false
+  let resourceStart = n + 1
+  for (let i = 0; i < n; i++) {
+    const c = pattern[i]
+    if (c === ':') {
+      if (++colons === 5) {
+        resourceStart = i + 1
+        break
+      }
+    } else if (c === '?' || (c === '*' && i + 1 < n && pattern[i + 1] !== ':')) restricted = true
+  }
+  if (!restricted) return globPattern(pattern)
+  const tokens: Token[] = []
+  for (let i = 0; i < n; i++) {
+    const c = pattern[i]!
+    const inResource = i >= resourceStart
+    if (c === '*') {
+      const spans = inResource || i + 1 >= n || pattern[i + 1] === ':'
+      tokens.push({ run: true, cls: spans ? ANY : NOT_COLON })
+    } else if (c === '?') tokens.push({ run: false, cls: inResource ? ANY : NOT_COLON })
+    else tokens.push({ run: false, cls: lit(c, false) })
+  }
+  return { tokens }
+}
+
+/** An `ArnLike`/`ArnEquals` value: six parts matched one by one; wildcards never cross a part boundary. */
+export function arnLikePattern(pattern: string): Pattern {
+  const tokens: Token[] = []
+  let colons = 0
+  for (const c of pattern) {
+    const inResource = colons >= 5
+    if (c === ':' && !inResource) {
+      colons++
+      tokens.push({ run: false, cls: lit(':', false) })
+    } else if (c === '*') tokens.push({ run: true, cls: inResource ? ANY : NOT_COLON })
+    else if (c === '?') tokens.push({ run: false, cls: inResource ? ANY : NOT_COLON })
+    else tokens.push({ run: false, cls: lit(c, false) })
+  }
+  if (colons < 5) return { tokens, empty: true }
+  return { tokens }
+}
+
+/** Strings of the form `service:name` with a non-empty service and name (the first colon splits them). */
+export function actionUniverse(): Pattern {
+  return {
+    tokens: [
+      { run: false, cls: NOT_COLON },
+      { run: true, cls: NOT_COLON },
+      { run: false, cls: lit(':', false) },
+      { run: false, cls: ANY },
+      { run: true, cls: ANY },
+    ],
+  }
+}
+
+/** Non-empty strings. */
+export function nonEmptyUniverse(): Pattern {
+  return { tokens: [{ run: false, cls: ANY }, { run: true, cls: ANY }] }
+}
+
+function classHas(cls: CharClass, c: string): boolean {
+  if (cls.kind === 'any') return true
+  if (cls.kind === 'notColon') return c !== ':'
+  return cls.chars.includes(c)
+}
+
+/** States reachable from `state` without reading (a run may match nothing). */
+function close(p: Pattern, states: number[]): number[] {
+  const out = new Set<number>()
+  for (let s of states) {
+    out.add(s)
+    while (s < p.tokens.length && p.tokens[s]!.run) out.add(++s)
+  }
+  return [...out].sort((a, b) => a - b)
+}
+
+function step(p: Pattern, states: number[], c: string): number[] {
+  const next: number[] = []
+  for (const s of states) {
+    const t = p.tokens[s]
+    if (!t || !classHas(t.cls, c)) continue
+    next.push(t.run ? s : s + 1)
+  }
+  return next.length ? close(p, next) : next
+}
+
+export interface Region {
+  /** A shortest string of the region. */
+  witness: string
+  /** For each pattern: does the witness (and so every string of the region) match it? */
+  matches: boolean[]
+}
+
+export interface RegionsResult {
+  regions: Region[]
+  /** Set when the product grew past the budget: the regions are then incomplete. */
+  incomplete?: string
+}
+
+const FRESH_CANDIDATES = 'xzqjkwvy0123456789_-.~'
+
+/** A character none of the patterns names: it stands for every character they do not name. */
+export function freshChar(patterns: Pattern[]): string {
+  const named = new Set<string>([':'])
+  for (const p of patterns) for (const t of p.tokens) if (t.cls.kind === 'set') for (const c of t.cls.chars) named.add(c)
+  for (const c of FRESH_CANDIDATES) if (!named.has(c) && !named.has(c.toUpperCase())) return c
+  for (let code = 0x100; ; code++) {
+    const c = String.fromCharCode(code)
+    if (!named.has(c)) return c
+  }
+}
+
+/**
+ * Every non-empty region of the patterns' languages within the universe (strings every `universe`
+ * pattern matches), each with a shortest witness. Breadth-first over the product automaton; at each
+ * product state only the characters its live tokens name, `:` and one fresh character are tried (all
+ * other characters behave like the fresh one). `budget` bounds the product states explored.
+ */
+function rank(c: string, fresh: string): number {
+  return c === fresh ? 0 : c === ':' ? 2 : 1
+}
+
+export function regions(patterns: Pattern[], universe: Pattern[] = [], budget = 20_000): RegionsResult {
+  const all = [...patterns, ...universe]
+  const fresh = freshChar(all)
+  const n = patterns.length
+  // A product state keeps only the live patterns (index, state set), in increasing index order.
+  type Node = { alive: number[]; sets: number[][]; witness: string }
+  const start: Node = { alive: [], sets: [], witness: '' }
+  all.forEach((p, i) => {
+    if (p.empty) return
+    start.alive.push(i)
+    start.sets.push(close(p, [0]))
+  })
+  const keyOf = (node: Node) => {
+    let k = ''
+    for (let j = 0; j < node.alive.length; j++) k += node.alive[j] + ':' + node.sets[j]!.join('.') + '|'
+    return k
+  }
+  const universeCount = universe.length
+  const seen = new Set<string>([keyOf(start)])
+  const found = new Map<string, Region>()
+  const queue: Node[] = [start]
+  let head = 0
+  while (head < queue.length) {
+    const node = queue[head++]!
+    // The universe must still be possible: a dead universe pattern ends this branch.
+    let liveUniverse = 0
+    let universeAccepts = true
+    const matches: boolean[] = new Array<boolean>(n).fill(false)
+    for (let j = 0; j < node.alive.length; j++) {
+      const i = node.alive[j]!
+      const accepts = node.sets[j]!.includes(all[i]!.tokens.length)
+      if (i >= n) {
+        liveUniverse++
+        if (!accepts) universeAccepts = false
+      } else matches[i] = accepts
+    }
+    if (liveUniverse < universeCount) continue
+    if (universeAccepts) {
+      const rk = matches.map((m) => (m ? '1' : '0')).join('')
+      if (!found.has(rk)) found.set(rk, { witness: node.witness, matches })
+    }
+    const chars = new Set<string>([':', fresh])
+    for (let j = 0; j < node.alive.length; j++) {
+      const p = all[node.alive[j]!]!
+      for (const st of node.sets[j]!) {
+        const t = p.tokens[st]
+        if (t && t.cls.kind === 'set') for (const c of t.cls.chars) chars.add(c)
+      }
+    }
+    // The fresh character first, `:` last: among shortest witnesses, the most readable one.
+    for (const c of [...chars].sort((a, b) => rank(a, fresh) - rank(b, fresh) || (a < b ? -1 : a > b ? 1 : 0))) {
+      const child: Node = { alive: [], sets: [], witness: node.witness + c }
+      for (let j = 0; j < node.alive.length; j++) {
+        const i = node.alive[j]!
+        const r = step(all[i]!, node.sets[j]!, c)
+        if (r.length) {
+          child.alive.push(i)
+          child.sets.push(r)
+        }
+      }
+      const k = keyOf(child)
+      if (seen.has(k)) continue
+      seen.add(k)
+      if (seen.size > budget) return { regions: [...found.values()], incomplete: `the patterns' product automaton has more than ${budget} states` }
+      queue.push(child)
+    }
+  }
+  return { regions: [...found.values()] }
+}
