@@ -342,7 +342,9 @@ export function checkNoPublicAccess(policy: unknown, resourceType: string, optio
         })
       if (d.kind === 'key' && isLimitingKey(d.key)) {
         const ok = freshTest(space, p, d.key)
-        query[i] = maskFor(d.reps, (v) => v.kind === 'absent' || (v.kind === 'single' ? ok(v.value) : v.values.every(ok)))
+        // Only aws:PrincipalOrgPaths is multivalued; the other limiting keys always carry one value.
+        const multi = d.key === 'aws:principalorgpaths'
+        query[i] = maskFor(d.reps, (v) => v.kind === 'absent' || (v.kind === 'single' ? ok(v.value) : multi && v.values.every(ok)))
       }
     })
     const publicCaller = (w: WitnessRequest) => {

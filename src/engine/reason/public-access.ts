@@ -69,5 +69,7 @@ export function valuePins(keyLower: string, value: string): boolean {
     return parts.length >= 6 && !parts.slice(0, 5).some(wild)
   }
   if (keyLower === 'aws:principalorgpaths') return !wild(value.split('/')[0] ?? '')
+  // A role's unique ID before `:session` identifies the role.
+  if (keyLower === 'aws:userid') return !wild(value.split(':')[0] ?? '')
   return !wild(value)
 }
