@@ -108,9 +108,13 @@ function* realize(space: BuiltSpace, box: Box, actionPatterns: string[], catalog
   const idx = choices.map(() => 0)
   for (let attempt = 0; attempt < 48; attempt++) {
     const w: WitnessRequest = { action: '', resource: '', context: {} }
+    let raw = ''
     space.dims.forEach((d, i) => {
       const k = choices[i]![idx[i]!]!
-      if (d.kind === 'action') w.action = niceAction(d.reps[k]!, actionPatterns, catalogue)
+      if (d.kind === 'action') {
+        raw = d.reps[k]!
+        w.action = niceAction(raw, actionPatterns, catalogue)
+      }
       else if (d.kind === 'resource') w.resource = d.reps[k]!
       else if (d.kind === 'principal') w.principal = d.reps[k]!
       else {
@@ -119,6 +123,8 @@ function* realize(space: BuiltSpace, box: Box, actionPatterns: string[], catalog
       }
     })
     yield w
+    // The region's own representative, should the catalogue name not replay.
+    if (w.action !== raw) yield { ...w, action: raw }
     // Odometer over the alternatives, last dimension fastest.
     let i = idx.length - 1
     while (i >= 0) {
@@ -251,9 +257,9 @@ export function checkAccessNotGranted(policy: unknown, access: AccessQuery, opti
     const p = compile(policy, 'policy', options.type ?? 'identity')
     if (typeof p === 'string') return errorOutcome(p)
     const space = buildSpace({ policies: [p], actions, resources, automatonBudget: options.automatonBudget })
-    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown], actionPatterns: patternsOf([p]), catalogue: options.catalogue }
-    const query = space.fullBox()
     const lowerActions = actions.map((a) => a.toLowerCase())
+    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown], actionPatterns: [...patternsOf([p]), ...lowerActions], catalogue: options.catalogue }
+    const query = space.fullBox()
     space.dims.forEach((d, i) => {
       if (d.kind === 'action' && actions.length) query[i] = maskFor(d.reps, (r) => lowerActions.some((a) => globMatch(a, r)))
       if (d.kind === 'resource' && resources.length) query[i] = maskFor(d.reps, (r) => resources.some((x) => resourcePatternMatches(x, r)))
