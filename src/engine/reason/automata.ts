@@ -128,24 +128,46 @@ function classHas(cls: CharClass, c: string): boolean {
   return cls.chars.includes(c)
 }
 
-/** States reachable from `state` without reading (a run may match nothing). */
-function close(p: Pattern, states: number[]): number[] {
-  const out = new Set<number>()
-  for (let s of states) {
-    out.add(s)
-    while (s < p.tokens.length && p.tokens[s]!.run) out.add(++s)
+/**
+ * One step on character `c` from a sorted state list, with the run-closure applied. Linear automata make
+ * this cheap: the targets come out in non-decreasing order and each closure is a contiguous range, so the
+ * result stays sorted and unique by skipping anything not above the last state pushed.
+ */
+function step(p: Pattern, states: number[], c: string): number[] {
+  const out: number[] = []
+  let last = -1
+  const tokens = p.tokens
+  for (const s of states) {
+    const t = tokens[s]
+    if (!t || !classHas(t.cls, c)) continue
+    let q = t.run ? s : s + 1
+    if (q > last) {
+      out.push(q)
+      last = q
+    }
+    while (q < tokens.length && tokens[q]!.run) {
+      q++
+      if (q > last) {
+        out.push(q)
+        last = q
+      }
+    }
   }
-  return [...out].sort((a, b) => a - b)
+  return out
 }
 
-function step(p: Pattern, states: number[], c: string): number[] {
-  const next: number[] = []
-  for (const s of states) {
-    const t = p.tokens[s]
-    if (!t || !classHas(t.cls, c)) continue
-    next.push(t.run ? s : s + 1)
-  }
-  return next.length ? close(p, next) : next
+function startStates(p: Pattern): number[] {
+  const out = [0]
+  let q = 0
+  while (q < p.tokens.length && p.tokens[q]!.run) out.push(++q)
+  return out
+}
+
+function patternKey(p: Pattern): string {
+  if (p.empty) return '!'
+  let k = ''
+  for (const t of p.tokens) k += (t.run ? '*' : '.') + (t.cls.kind === 'set' ? t.cls.chars : t.cls.kind === 'any' ? '\u0001' : '\u0002') + '\u0000'
+  return k
 }
 
 export interface Region {
@@ -185,6 +207,25 @@ function rank(c: string, fresh: string): number {
 }
 
 export function regions(patterns: Pattern[], universe: Pattern[] = [], budget = 20_000): RegionsResult {
+  // Identical patterns (the same text in both policies) are explored once and share their answer.
+  const index = new Map<string, number>()
+  const unique: Pattern[] = []
+  const slot = patterns.map((p) => {
+    const k = patternKey(p)
+    let i = index.get(k)
+    if (i === undefined) {
+      i = unique.length
+      unique.push(p)
+      index.set(k, i)
+    }
+    return i
+  })
+  const r = uniqueRegions(unique, universe, budget)
+  const mapped = r.regions.map((g) => ({ witness: g.witness, matches: slot.map((i) => g.matches[i]!) }))
+  return r.incomplete ? { regions: mapped, incomplete: r.incomplete } : { regions: mapped }
+}
+
+function uniqueRegions(patterns: Pattern[], universe: Pattern[], budget: number): RegionsResult {
   const all = [...patterns, ...universe]
   const fresh = freshChar(all)
   const n = patterns.length
@@ -194,7 +235,7 @@ export function regions(patterns: Pattern[], universe: Pattern[] = [], budget = 
   all.forEach((p, i) => {
     if (p.empty) return
     start.alive.push(i)
-    start.sets.push(close(p, [0]))
+    start.sets.push(startStates(p))
   })
   const keyOf = (node: Node) => {
     let k = ''

@@ -62,7 +62,21 @@ export interface CheckOptions {
 
 export { PUBLIC_ACCESS_RESOURCE_TYPES }
 
+// The existing policy rarely changes between checks (the console's saved version): keep a few compiled texts.
+const compiledTexts = new Map<string, CompiledPolicy | string>()
+
 function compile(input: unknown, label: string, type: SimPolicyType): CompiledPolicy | string {
+  if (typeof input !== 'string') return compileUncached(input, label, type)
+  const key = `${type}\u0000${label}\u0000${input}`
+  const hit = compiledTexts.get(key)
+  if (hit !== undefined) return hit
+  const out = compileUncached(input, label, type)
+  if (compiledTexts.size >= 8) compiledTexts.delete(compiledTexts.keys().next().value!)
+  compiledTexts.set(key, out)
+  return out
+}
+
+function compileUncached(input: unknown, label: string, type: SimPolicyType): CompiledPolicy | string {
   const p = compilePolicy(input, label, type)
   if ('message' in p) return p.message
   if (!p.statements.length) return `${label} has no statements`
@@ -92,7 +106,12 @@ function niceAction(rep: string, patterns: string[], catalogue: Catalogue | unde
   const service = rep.slice(0, rep.indexOf(':'))
   const svc = catalogue.services.get(service)
   if (!svc) return rep
-  const sig = (a: string) => patterns.map((p) => globMatch(p, a)).join()
+  const relevant = patterns.filter((p) => {
+    const colon = p.indexOf(':')
+    const svc = colon < 0 ? p : p.slice(0, colon)
+    return svc === service || svc.includes('*') || svc.includes('?') || colon < 0
+  })
+  const sig = (a: string) => relevant.map((p) => globMatch(p, a)).join()
   const want = sig(rep)
   for (const a of svc.actions) if (sig(a.key.toLowerCase()) === want) return a.key
   return rep
