@@ -59,6 +59,12 @@ describe('no new access agrees with brute force over small universes', () => {
     console.log('identity, conditions:', JSON.stringify(t))
     expect(t.unknown).toBe(0)
   }, 120_000)
+  test('several services and ARN-shaped resources (800 pairs)', () => {
+    const t = runNoNewAccess(1717, 800, { services: true }, 'identity')
+    console.log('identity, services and ARNs:', JSON.stringify(t))
+    expect(t.unknown).toBe(0)
+    expect(t.bothFail).toBeGreaterThan(100)
+  }, 120_000)
   test('resource policies with Principal / NotPrincipal (1,000 pairs)', () => {
     const t = runNoNewAccess(161616, 1000, { principals: true }, 'resource')
     console.log('resource, principals:', JSON.stringify(t))

@@ -51,13 +51,17 @@ export const PRINCIPAL_VALUES: unknown[] = [
 export interface GenOptions {
   principals?: boolean
   conditions?: boolean
+  /** Several services and ARN-shaped resources (exercises the per-service / per-ARN-prefix regions). */
+  services?: boolean
 }
 
 export function randomStatement(r: () => number, o: GenOptions): Record<string, unknown> {
   const s: Record<string, unknown> = { Effect: r() < 0.25 ? 'Deny' : 'Allow' }
-  const actions = Array.from({ length: 1 + Math.floor(r() * 2) }, () => (r() < 0.1 ? '*' : 's:' + word(r, 'ab*?', 2)))
+  const svc = () => (o.services ? pick(r, ['s', 't', 's', 't', '*', 's*', '?']) : 's')
+  const res = () => (o.services ? pick(r, ['arn:p:s:', 'arn:p:t:', 'arn:p:*:', 'arn:*:s:', 'arn:p:s:x']) + word(r, 'a:*', 2) : 'r' + word(r, 'ab*?', 2))
+  const actions = Array.from({ length: 1 + Math.floor(r() * 2) }, () => (r() < 0.1 ? '*' : svc() + ':' + word(r, 'ab*?', 2)))
   s[r() < 0.15 ? 'NotAction' : 'Action'] = actions.length === 1 ? actions[0] : actions
-  const resources = Array.from({ length: 1 + Math.floor(r() * 2) }, () => (r() < 0.1 ? '*' : 'r' + word(r, 'ab*?', 2)))
+  const resources = Array.from({ length: 1 + Math.floor(r() * 2) }, () => (r() < 0.1 ? '*' : res()))
   s[r() < 0.15 ? 'NotResource' : 'Resource'] = resources.length === 1 ? resources[0] : resources
   if (o.principals) {
     if (r() < 0.15) s.NotPrincipal = pick(r, PRINCIPAL_VALUES.slice(2))
@@ -80,8 +84,12 @@ export function randomPolicy(r: () => number, o: GenOptions): Record<string, unk
 
 /** Small finite universe of requests, parsed once. */
 export function universe(o: GenOptions): SimRequest[] {
-  const actions = strings('abc', 1, o.conditions ? 2 : 3).map((w) => 's:' + w)
-  const resources = strings('abc', 0, o.conditions ? 1 : 2).map((w) => 'r' + w)
+  const actions = o.services
+    ? ['s', 't', 'u', 'st'].flatMap((sv) => strings('abc', 1, 2).map((w) => sv + ':' + w))
+    : strings('abc', 1, o.conditions ? 2 : 3).map((w) => 's:' + w)
+  const resources = o.services
+    ? ['arn:p:s:', 'arn:p:t:', 'arn:p:u:', 'arn:q:s:', 'arn:p:s:x', 'arn:p:st:'].flatMap((pre) => strings('a:', 0, 2).map((w) => pre + w))
+    : strings('abc', 0, o.conditions ? 1 : 2).map((w) => 'r' + w)
   const principals: (string | undefined)[] = o.principals
     ? ['anonymous', 'arn:aws:iam::111111111111:root', 'arn:aws:iam::111111111111:user/u', 'arn:aws:iam::111111111111:user/v', 'arn:aws:sts::111111111111:assumed-role/r/s', 'arn:aws:sts::111111111111:assumed-role/q/s', 'arn:aws:iam::222222222222:root', 'arn:aws:iam::333333333333:root', 'svc.amazonaws.com', 'other.amazonaws.com']
     : [undefined]
