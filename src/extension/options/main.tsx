@@ -1,6 +1,7 @@
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type PanelSettings } from '../content/settings'
+import { GuardrailsFieldset } from './Guardrails'
 
 function Options() {
   const [s, setS] = useState<PanelSettings>(DEFAULT_SETTINGS)
@@ -30,13 +31,14 @@ function Options() {
           <input type="checkbox" checked={s.collapsed} onChange={(e) => change({ collapsed: (e.target as HTMLInputElement).checked })} /> Start collapsed
         </label>
       </fieldset>
+      <GuardrailsFieldset onSaved={() => setSaved(true)} />
       <p role="status">{saved ? 'Saved.' : ''}</p>
     </main>
   )
 }
 
 const css = `body{font-family:"Amazon Ember","Helvetica Neue",Roboto,Arial,sans-serif;font-size:14px;color:#000716;margin:24px;max-width:640px}
-fieldset{border:1px solid #c6c6cd;border-radius:16px;padding:12px 20px}label{display:block;margin:8px 0}
+fieldset{border:1px solid #c6c6cd;border-radius:16px;padding:12px 20px}label{display:block;margin:8px 0}textarea{display:block;width:100%;min-height:5em;font-family:monospace}
 @media (prefers-color-scheme: dark){body{background:#0f141a;color:#dedee3}fieldset{border-color:#424650}}`
 const style = document.createElement('style')
 style.textContent = css

@@ -3,6 +3,7 @@ import type { EditorSession } from '../content/session'
 import type { Dock, PanelSettings } from '../content/settings'
 import type { TemplatesTabProps } from '../templates/ui/TemplatesTab'
 import type { WhatIfTabProps } from '../whatif/WhatIfTab'
+import { ChangesInAccess } from './ChangesInAccess'
 import { FindingsTab } from './FindingsTab'
 import { LazyTab } from './LazyTab'
 import { LeastPrivilegeTab } from './LeastPrivilegeTab'
@@ -132,6 +133,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
       {!settings.collapsed && (
         <div class="body" id={`${prefix}-body`}>
           <MonacoFrame session={s} dark={dark} />
+          <ChangesInAccess session={s} />
           <Tabs tabs={tabs} active={settings.tab} onChange={(tab) => onSettings({ tab })} idPrefix={prefix} label="IAM Sidekick" />
           {s.lastWrite && !s.lastWrite.ok && (
             <p class="status bad" role="alert" style="padding: 0 20px 12px">
