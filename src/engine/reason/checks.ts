@@ -37,6 +37,14 @@ export interface CheckReason {
   description: string
   statements: StatementRef[]
   witness: WitnessRequest
+  /** What the first statement names, as written (for a pattern-level summary beside the witness). */
+  grants?: { element: 'Action' | 'NotAction'; actions: string[]; resourceElement?: 'Resource' | 'NotResource'; resources: string[] }
+}
+
+function grantsOf(s: CompiledStatement): NonNullable<CheckReason['grants']> {
+  const g: NonNullable<CheckReason['grants']> = { element: s.action?.not ? 'NotAction' : 'Action', actions: s.action?.patterns ?? [], resources: s.resource?.entries.map((e) => e.raw) ?? [] }
+  if (s.resource) g.resourceElement = s.resource.not ? 'NotResource' : 'Resource'
+  return g
 }
 
 export interface CheckOutcome {
@@ -251,7 +259,7 @@ export function checkNoNewAccess(candidate: unknown, existing: unknown, options:
               break
             }
           }
-        if (w) reasons.push({ description: `New ${describeStatement(a.stmt)} allows ${describeWitness(w)}, which the existing policy does not allow.`, statements: stmts, witness: w })
+        if (w) reasons.push({ description: `New ${describeStatement(a.stmt)} allows ${describeWitness(w)}, which the existing policy does not allow.`, statements: stmts, witness: w, grants: grantsOf(a.stmt) })
       }
     })
     return finish(reasons, s.unknown, 'The new policy grants access that the existing policy does not.', 'The new policy grants no access beyond the existing policy.')
@@ -294,7 +302,7 @@ export function checkAccessNotGranted(policy: unknown, access: AccessQuery, opti
         const x = intersect(a.box, query)
         if (!x) continue
         const w = findWitness(s, x, D, accept)
-        if (w) reasons.push({ description: `${capital(describeStatement(a.stmt))} grants ${describeWitness(w)}.`, statements: [ref('policy', a.stmt)], witness: w })
+        if (w) reasons.push({ description: `${capital(describeStatement(a.stmt))} grants ${describeWitness(w)}.`, statements: [ref('policy', a.stmt)], witness: w, grants: grantsOf(a.stmt) })
       }
     })
     return finish(reasons, s.unknown, 'The policy grants at least one of the listed accesses.', 'The policy grants none of the listed accesses.')
@@ -385,7 +393,7 @@ export function checkNoPublicAccess(policy: unknown, resourceType: string, optio
         const x = intersect(a.box, query)
         if (!x) continue
         const w = findWitness(s, x, D, accept)
-        if (w) reasons.push({ description: `${capital(describeStatement(a.stmt))} lets anyone (e.g. ${w.principal}) call ${w.action} on ${w.resource}${Object.keys(w.context).length ? ` with context ${JSON.stringify(w.context)}` : ''}.`, statements: [ref('policy', a.stmt)], witness: w })
+        if (w) reasons.push({ description: `${capital(describeStatement(a.stmt))} lets anyone (e.g. ${w.principal}) call ${w.action} on ${w.resource}${Object.keys(w.context).length ? ` with context ${JSON.stringify(w.context)}` : ''}.`, statements: [ref('policy', a.stmt)], witness: w, grants: grantsOf(a.stmt) })
       }
     })
     return finish(reasons, s.unknown, `The policy grants public access to the ${resourceType}.`, `The policy grants no public access to the ${resourceType}.`)

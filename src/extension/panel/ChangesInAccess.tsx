@@ -69,13 +69,32 @@ function statementLabel(r: CheckReason, which: 'new' | 'existing' | 'policy'): s
   return `statement ${s.index + 1}${s.sid ? ` (${s.sid})` : ''}`
 }
 
+function short(xs: string[]): string {
+  return xs.length <= 3 ? xs.join(', ') : `${xs.slice(0, 3).join(', ')} and ${xs.length - 3} more`
+}
+
+/** The statement's own patterns: "grants s3:* on arn:aws:s3:::reports/*". */
+function grantsText(r: CheckReason): string {
+  const g = r.grants
+  if (!g) return ''
+  const acts = `${g.element === 'NotAction' ? 'every action but ' : ''}${short(g.actions)}`
+  const res = g.resourceElement ? ` on ${g.resourceElement === 'NotResource' ? 'every resource but ' : ''}${short(g.resources)}` : ''
+  return `grants ${acts}${res}`
+}
+
 function Item({ kind, label, reason, range, select, detail }: { kind: string; label: string; reason: CheckReason; range: Range | undefined; select: (r: Range) => void; detail: string }) {
   const w = reason.witness
   const body = (
     <>
       <strong>{label}</strong> {w.action} on <code>{w.resource}</code>
       <span class="sk-cia-eg"> (e.g. {witnessText(w)})</span>
-      {detail && <span class="sk-cia-stmt"> · {detail}</span>}
+      {detail && (
+        <span class="sk-cia-stmt">
+          {' '}
+          · {detail}
+          {reason.grants && kind !== 'removed' ? `: ${grantsText(reason)}` : ''}
+        </span>
+      )}
     </>
   )
   return (
