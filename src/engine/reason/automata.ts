@@ -129,23 +129,50 @@ function classHas(cls: CharClass, c: string): boolean {
 }
 
 /**
- * One step on character `c` from a sorted state list, with the run-closure applied. Linear automata make
- * this cheap: the targets come out in non-decreasing order and each closure is a contiguous range, so the
- * result stays sorted and unique by skipping anything not above the last state pushed.
+ * An atom of the regions: a union of patterns (an Action element's entries are ORed, so the element,
+ * not each entry, is what tells strings apart). Its automaton puts the alternatives side by side: each
+ * alternative's tokens, then its accepting position (no token).
  */
-function step(p: Pattern, states: number[], c: string): number[] {
+interface Atom {
+  tokens: (Token | null)[]
+  accepting: boolean[]
+  /** From this state every string is accepted (only runs of any character to the end). */
+  forever: boolean[]
+  start: number[]
+}
+
+/** State list of an atom that has accepted for good: nothing to track any more. */
+const SETTLED = [-1]
+
+function atomOf(alternatives: Pattern[]): Atom {
+  const tokens: (Token | null)[] = []
+  const start: number[] = []
+  for (const p of alternatives) {
+    if (p.empty) continue
+    start.push(tokens.length)
+    tokens.push(...p.tokens, null)
+  }
+  const accepting = tokens.map((t) => t === null)
+  const forever = new Array<boolean>(tokens.length).fill(false)
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]
+    // A run of any character followed only by such runs up to the accepting position: accepts for good.
+    forever[i] = t !== null && t.run && t.cls.kind === 'any' && (tokens[i + 1] === null || forever[i + 1] === true)
+  }
+  const a: Atom = { tokens, accepting, forever, start: [] }
+  a.start = settle(a, closeAll(a, start))
+  return a
+}
+
+function closeAll(a: Atom, states: number[]): number[] {
   const out: number[] = []
   let last = -1
-  const tokens = p.tokens
-  for (const s of states) {
-    const t = tokens[s]
-    if (!t || !classHas(t.cls, c)) continue
-    let q = t.run ? s : s + 1
+  for (let q of states) {
     if (q > last) {
       out.push(q)
       last = q
     }
-    while (q < tokens.length && tokens[q]!.run) {
+    while (a.tokens[q]?.run) {
       q++
       if (q > last) {
         out.push(q)
@@ -156,11 +183,43 @@ function step(p: Pattern, states: number[], c: string): number[] {
   return out
 }
 
-function startStates(p: Pattern): number[] {
-  const out = [0]
-  let q = 0
-  while (q < p.tokens.length && p.tokens[q]!.run) out.push(++q)
-  return out
+function settle(a: Atom, states: number[]): number[] {
+  for (const q of states) if (a.forever[q]) return SETTLED
+  return states
+}
+
+/**
+ * One step on character `c` from a sorted state list, with the run-closure applied. The targets come out
+ * in non-decreasing order and each closure is a contiguous range, so the result stays sorted and unique.
+ */
+function step(a: Atom, states: number[], c: string): number[] {
+  if (states === SETTLED) return SETTLED
+  const out: number[] = []
+  let last = -1
+  const tokens = a.tokens
+  for (const s of states) {
+    const t = tokens[s]
+    if (!t || !classHas(t.cls, c)) continue
+    let q = t.run ? s : s + 1
+    if (q > last) {
+      out.push(q)
+      last = q
+    }
+    while (tokens[q]?.run) {
+      q++
+      if (q > last) {
+        out.push(q)
+        last = q
+      }
+    }
+  }
+  return out.length ? settle(a, out) : out
+}
+
+function accepts(a: Atom, states: number[]): boolean {
+  if (states === SETTLED) return true
+  for (const q of states) if (a.accepting[q]) return true
+  return false
 }
 
 function patternKey(p: Pattern): string {
@@ -168,6 +227,10 @@ function patternKey(p: Pattern): string {
   let k = ''
   for (const t of p.tokens) k += (t.run ? '*' : '.') + (t.cls.kind === 'set' ? t.cls.chars : t.cls.kind === 'any' ? '\u0001' : '\u0002') + '\u0000'
   return k
+}
+
+function atomKey(alternatives: Pattern[]): string {
+  return [...new Set(alternatives.map(patternKey))].sort().join('\u0003')
 }
 
 export interface Region {
@@ -207,11 +270,18 @@ function rank(c: string, fresh: string): number {
 }
 
 export function regions(patterns: Pattern[], universe: Pattern[] = [], budget = 20_000): RegionsResult {
-  // Identical patterns (the same text in both policies) are explored once and share their answer.
+  return unionRegions(patterns.map((p) => [p]), universe, budget)
+}
+
+/**
+ * Regions of unions of patterns: `atoms[i]` matches a string when one of its patterns does. Identical
+ * atoms (the same element in both policies) are explored once and share their answer.
+ */
+export function unionRegions(atoms: Pattern[][], universe: Pattern[] = [], budget = 20_000): RegionsResult {
   const index = new Map<string, number>()
-  const unique: Pattern[] = []
-  const slot = patterns.map((p) => {
-    const k = patternKey(p)
+  const unique: Pattern[][] = []
+  const slot = atoms.map((p) => {
+    const k = atomKey(p)
     let i = index.get(k)
     if (i === undefined) {
       i = unique.length
@@ -225,17 +295,17 @@ export function regions(patterns: Pattern[], universe: Pattern[] = [], budget = 
   return r.incomplete ? { regions: mapped, incomplete: r.incomplete } : { regions: mapped }
 }
 
-function uniqueRegions(patterns: Pattern[], universe: Pattern[], budget: number): RegionsResult {
-  const all = [...patterns, ...universe]
-  const fresh = freshChar(all)
+function uniqueRegions(patterns: Pattern[][], universe: Pattern[], budget: number): RegionsResult {
+  const all: Atom[] = [...patterns.map(atomOf), ...universe.map((u) => atomOf([u]))]
+  const fresh = freshChar([...patterns.flat(), ...universe])
   const n = patterns.length
   // A product state keeps only the live patterns (index, state set), in increasing index order.
   type Node = { alive: number[]; sets: number[][]; witness: string }
   const start: Node = { alive: [], sets: [], witness: '' }
-  all.forEach((p, i) => {
-    if (p.empty) return
+  all.forEach((a, i) => {
+    if (!a.start.length) return
     start.alive.push(i)
-    start.sets.push(startStates(p))
+    start.sets.push(a.start)
   })
   const keyOf = (node: Node) => {
     let k = ''
@@ -255,11 +325,11 @@ function uniqueRegions(patterns: Pattern[], universe: Pattern[], budget: number)
     const matches: boolean[] = new Array<boolean>(n).fill(false)
     for (let j = 0; j < node.alive.length; j++) {
       const i = node.alive[j]!
-      const accepts = node.sets[j]!.includes(all[i]!.tokens.length)
+      const ok = accepts(all[i]!, node.sets[j]!)
       if (i >= n) {
         liveUniverse++
-        if (!accepts) universeAccepts = false
-      } else matches[i] = accepts
+        if (!ok) universeAccepts = false
+      } else matches[i] = ok
     }
     if (liveUniverse < universeCount) continue
     if (universeAccepts) {
@@ -268,9 +338,11 @@ function uniqueRegions(patterns: Pattern[], universe: Pattern[], budget: number)
     }
     const chars = new Set<string>([':', fresh])
     for (let j = 0; j < node.alive.length; j++) {
-      const p = all[node.alive[j]!]!
-      for (const st of node.sets[j]!) {
-        const t = p.tokens[st]
+      const a = all[node.alive[j]!]!
+      const sts = node.sets[j]!
+      if (sts === SETTLED) continue
+      for (const st of sts) {
+        const t = a.tokens[st]
         if (t && t.cls.kind === 'set') for (const c of t.cls.chars) chars.add(c)
       }
     }

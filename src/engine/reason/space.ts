@@ -24,6 +24,7 @@ import {
   nonEmptyUniverse,
   regions,
   resourcePattern,
+  unionRegions,
   type Pattern,
 } from './automata'
 
@@ -102,27 +103,32 @@ function stringDimension(patterns: Pattern[], universe: Pattern[], budget: numbe
  * Each group is explored with the global patterns only; the strings outside every group last. Exact,
  * and far cheaper than one product over thousands of patterns.
  */
-function groupedDimension(texts: string[], make: (t: string) => Pattern, group: (t: string) => string | undefined, universe: Pattern[], budget: number, unknown: string[], what: string): string[] {
-  const uniq = [...new Set(texts)]
-  const groups = new Map<string, string[]>()
-  const global: string[] = []
-  for (const t of uniq) {
-    const g = group(t)
-    if (g === undefined) global.push(t)
-    else groups.set(g, [...(groups.get(g) ?? []), t])
-  }
-  const globalPatterns = global.map(make)
+function groupedDimension(elements: string[][], make: (t: string) => Pattern, group: (t: string) => string | undefined, universe: Pattern[], budget: number, unknown: string[], what: string): string[] {
+  const split = elements.map((texts) => {
+    const byGroup = new Map<string, string[]>()
+    const global: string[] = []
+    for (const t of texts) {
+      const g = group(t)
+      if (g === undefined) global.push(t)
+      else byGroup.set(g, [...(byGroup.get(g) ?? []), t])
+    }
+    return { byGroup, global }
+  })
+  const prefixes = new Set<string>()
+  for (const e of split) for (const g of e.byGroup.keys()) prefixes.add(g)
   const out: string[] = []
   let incomplete: string | undefined
-  for (const [prefix, members] of groups) {
-    const r = regions([...members.map(make), ...globalPatterns], [...universe, globPattern(escapeGlob(prefix) + '*')], budget)
+  for (const prefix of prefixes) {
+    const atoms = split.map((e) => [...(e.byGroup.get(prefix) ?? []), ...e.global]).filter((a) => a.length).map((a) => a.map(make))
+    const r = unionRegions(atoms, [...universe, globPattern(escapeGlob(prefix) + '*')], budget)
     if (r.incomplete) incomplete = r.incomplete
     for (const g of r.regions) out.push(g.witness)
   }
-  const prefixes = [...groups.keys()].map((p) => globPattern(escapeGlob(p) + '*'))
-  const rest = regions([...globalPatterns, ...prefixes], universe, budget)
+  const globals = split.filter((e) => e.global.length).map((e) => e.global.map(make))
+  const known = [...prefixes].map((p) => globPattern(escapeGlob(p) + '*'))
+  const rest = unionRegions(known.length ? [...globals, known] : globals, universe, budget)
   if (rest.incomplete) incomplete = rest.incomplete
-  for (const g of rest.regions) if (!g.matches.slice(globalPatterns.length).some(Boolean)) out.push(g.witness)
+  for (const g of rest.regions) if (!known.length || !g.matches[globals.length]) out.push(g.witness)
   if (incomplete) unknown.push(`${what}: ${incomplete}`)
   return out
 }
@@ -386,24 +392,24 @@ export function buildSpace(input: SpaceInput): BuiltSpace {
   const stmts = usable(policies)
   const freshAccount = pickFreshAccount(policies, [...(input.actions ?? []), ...(input.resources ?? [])])
 
-  const actionPatterns: string[] = []
-  const resourcePatterns: string[] = []
+  const actionElements: string[][] = []
+  const resourceElements: string[][] = []
   const keys = new Map<string, KeyInfo>()
   for (const { stmt } of stmts) {
-    for (const a of stmt.action?.patterns ?? []) actionPatterns.push(a.toLowerCase())
-    for (const e of stmt.resource?.entries ?? []) resourcePatterns.push(e.raw)
+    if (stmt.action) actionElements.push(stmt.action.patterns.map((a) => a.toLowerCase()))
+    if (stmt.resource) resourceElements.push(stmt.resource.entries.map((e) => e.raw))
     for (const c of stmt.conditions) {
       const info = keys.get(c.keyLower) ?? { name: c.key, conds: [] }
       info.conds.push(c)
       keys.set(c.keyLower, info)
     }
   }
-  for (const a of input.actions ?? []) actionPatterns.push(a.toLowerCase())
-  for (const r of input.resources ?? []) resourcePatterns.push(r)
+  if (input.actions?.length) actionElements.push(input.actions.map((a) => a.toLowerCase()))
+  if (input.resources?.length) resourceElements.push(input.resources)
 
   const dims: Dimension[] = [
-    { kind: 'action', reps: groupedDimension(actionPatterns, (t) => globPattern(t), actionGroup, [actionUniverse()], budget, unknown, 'actions') },
-    { kind: 'resource', reps: groupedDimension(resourcePatterns, resourcePattern, resourceGroup, [nonEmptyUniverse()], budget, unknown, 'resources') },
+    { kind: 'action', reps: groupedDimension(actionElements, (t) => globPattern(t), actionGroup, [actionUniverse()], budget, unknown, 'actions') },
+    { kind: 'resource', reps: groupedDimension(resourceElements, resourcePattern, resourceGroup, [nonEmptyUniverse()], budget, unknown, 'resources') },
   ]
   if (policies.some(hasPrincipals)) {
     const reps: string[] = []
