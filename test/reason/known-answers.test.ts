@@ -143,6 +143,15 @@ describe('check-no-new-access: our known-answer pairs', () => {
     expect(out.result).toBe('UNKNOWN')
     expect(out.unknown.join()).toMatch(/policy variable/)
   })
+  test('a statement with a policy variable kept unchanged still lets the rest be decided', () => {
+    const home = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/${aws:username}/*' }
+    expect(nna(doc(home, base), doc(home, base)).result).toBe('PASS')
+    expect(nna(doc(home, base, { Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }), doc(home, base)).result).toBe('FAIL')
+    // The existing policy's Deny with a variable, dropped from the new one: undecidable here, so UNKNOWN.
+    const denyOthers = { Effect: 'Deny', Action: 's3:*', NotResource: 'arn:aws:s3:::home/${aws:username}/*' }
+    expect(nna(doc(base), doc(base, denyOthers)).result).toBe('UNKNOWN')
+    expect(nna(doc(base, denyOthers), doc(base)).result).toBe('PASS')
+  })
   test('statements responsible carry their ranges when given as text', () => {
     const out = checkNoNewAccess(text(base, { Effect: 'Allow', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::b/*' }), text(base))
     expect(out.result).toBe('FAIL')

@@ -20,7 +20,7 @@ import type { SimPolicyType } from '../simulate/types'
 import { BudgetExceeded, intersect, outside, type Budget } from './boxes'
 import { isLimitingKey, PUBLIC_ACCESS_RESOURCE_TYPES, valuePins } from './public-access'
 import { replay, type WitnessRequest } from './replay'
-import { bits, buildSpace, type Box, type BuiltSpace, type KeyValue } from './space'
+import { bits, buildSpace, opaqueReason, type Box, type BuiltSpace, type KeyValue } from './space'
 
 export type CheckVerdict = 'PASS' | 'FAIL' | 'UNKNOWN'
 export type ReasonPolicyType = SimPolicyType
@@ -212,6 +212,49 @@ function boxesOf(space: BuiltSpace, policy: CompiledPolicy, effect: 'Allow' | 'D
   return out
 }
 
+/** A statement's meaning, for recognising the same statement in two policies. */
+function fingerprint(s: CompiledStatement): string {
+  return JSON.stringify([
+    s.effect,
+    s.action?.not,
+    s.action?.patterns,
+    s.resource?.not,
+    s.resource?.entries.map((e) => e.raw),
+    s.principal && [s.principal.not, s.principal.wildcard, s.principal.aws, s.principal.service, s.principal.federated, s.principal.canonical, s.principal.unknownTypes],
+    s.conditions.map((c) => [c.operator, c.keyLower, c.raws]),
+  ])
+}
+
+function opaqueStatements(p: CompiledPolicy, effect: 'Allow' | 'Deny'): CompiledStatement[] {
+  return p.statements.filter((s) => !s.invalid && s.effect === effect && opaqueReason(s))
+}
+
+function label(p: CompiledPolicy, s: CompiledStatement): string {
+  return `${p.label} statement ${s.index}: ${opaqueReason(s) ?? ''}`
+}
+
+/**
+ * Statements that use policy variables are not modelled (they apply to nothing in the model). Leaving
+ * out a subtracted statement (a Deny of the policy checked, an Allow of the existing one) can only add
+ * candidate witnesses, and every witness is replayed, so it is harmless. A left-out Allow of the policy
+ * checked, or Deny of the existing policy, could hide new access: unknown, unless the same statement
+ * stands in the other policy (same Allow in the existing policy, and every existing Deny also in the new).
+ */
+function opaqueUnknowns(np: CompiledPolicy, op: CompiledPolicy | undefined): string[] {
+  const out: string[] = []
+  if (!op) {
+    for (const s of opaqueStatements(np, 'Allow')) out.push(label(np, s))
+    return out
+  }
+  const newAll = new Set(np.statements.filter((s) => !s.invalid).map(fingerprint))
+  const oldAllows = new Set(op.statements.filter((s) => !s.invalid && s.effect === 'Allow').map(fingerprint))
+  const oldDenies = op.statements.filter((s) => !s.invalid && s.effect === 'Deny')
+  const deniesKept = oldDenies.every((d) => newAll.has(fingerprint(d)))
+  for (const s of opaqueStatements(np, 'Allow')) if (!(oldAllows.has(fingerprint(s)) && deniesKept)) out.push(label(np, s))
+  for (const s of opaqueStatements(op, 'Deny')) if (!newAll.has(fingerprint(s))) out.push(label(op, s))
+  return out
+}
+
 function run(s: Search, body: () => void): void {
   try {
     body()
@@ -238,7 +281,7 @@ export function checkNoNewAccess(candidate: unknown, existing: unknown, options:
     const op = compile(existing, 'existing policy', type)
     if (typeof op === 'string') return errorOutcome(op)
     const space = buildSpace({ policies: [np, op], automatonBudget: options.automatonBudget })
-    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown], actionPatterns: patternsOf([np, op]), catalogue: options.catalogue }
+    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown, ...opaqueUnknowns(np, op)], actionPatterns: patternsOf([np, op]), catalogue: options.catalogue }
     const A = boxesOf(space, np, 'Allow')
     const D = boxesOf(space, np, 'Deny').map((x) => x.box)
     const B = boxesOf(space, op, 'Allow').map((x) => x.box)
@@ -285,7 +328,7 @@ export function checkAccessNotGranted(policy: unknown, access: AccessQuery, opti
     if (typeof p === 'string') return errorOutcome(p)
     const space = buildSpace({ policies: [p], actions, resources, automatonBudget: options.automatonBudget })
     const lowerActions = actions.map((a) => a.toLowerCase())
-    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown], actionPatterns: [...patternsOf([p]), ...lowerActions], catalogue: options.catalogue }
+    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown, ...opaqueUnknowns(p, undefined)], actionPatterns: [...patternsOf([p]), ...lowerActions], catalogue: options.catalogue }
     const query = space.fullBox()
     space.dims.forEach((d, i) => {
       if (d.kind === 'action' && actions.length) query[i] = maskFor(d.reps, (r) => lowerActions.some((a) => globMatch(a, r)))
@@ -363,7 +406,7 @@ export function checkNoPublicAccess(policy: unknown, resourceType: string, optio
     if (typeof p === 'string') return errorOutcome(p)
     if (!p.statements.some((s) => s.effect === 'Allow')) return errorOutcome('a resource policy needs at least one Allow statement')
     const space = buildSpace({ policies: [p], automatonBudget: options.automatonBudget })
-    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown], actionPatterns: patternsOf([p]), catalogue: options.catalogue }
+    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown, ...opaqueUnknowns(p, undefined)], actionPatterns: patternsOf([p]), catalogue: options.catalogue }
     const query = space.fullBox()
     const fresh = space.freshAccount
     space.dims.forEach((d, i) => {

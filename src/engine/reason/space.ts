@@ -380,15 +380,10 @@ export interface BuiltSpace extends Space {
 }
 
 export function buildSpace(input: SpaceInput): BuiltSpace {
-  const budget = input.automatonBudget ?? 20_000
+  const budget = input.automatonBudget ?? 8_000
   const maxSetBase = input.maxSetBase ?? 8
   const unknown: string[] = []
   const { policies } = input
-  for (const p of policies)
-    for (const s of p.statements) {
-      const why = opaqueReason(s)
-      if (why && !s.invalid) unknown.push(`${p.label} statement ${s.index}: ${why}`)
-    }
   const stmts = usable(policies)
   const freshAccount = pickFreshAccount(policies, [...(input.actions ?? []), ...(input.resources ?? [])])
 
