@@ -77,3 +77,20 @@ describe('Changes in access on an edit page', () => {
     await panel(page).locator('li[data-kind="guardrails-hold"]').waitFor({ timeout: 20_000 })
   })
 })
+
+describe('Public access on a resource-policy page', () => {
+  it('the bucket policy open to everyone is public; limited to the organization it is not', async () => {
+    const bucket = await openConsolePage(browser, '/s3/buckets/reports?region=us-east-1&tab=permissions')
+    await waitForPanelReady(bucket)
+    const pub = panel(bucket).locator('li[data-kind="public"]').first()
+    await pub.waitFor({ timeout: 20_000 })
+    expect(await pub.innerText()).toMatch(/Public: s3:GetObject on arn:aws:s3:::reports\//)
+    expect(await pub.innerText()).toContain('principal anonymous')
+    const policy = JSON.parse(await aceText(bucket)) as { Statement: Record<string, unknown>[] }
+    policy.Statement[0]!.Condition = { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123def4' } }
+    await setAceText(bucket, JSON.stringify(policy, null, 2))
+    await panel(bucket).locator('li[data-kind="not-public"]').waitFor({ timeout: 20_000 })
+    expect(await panel(bucket).locator('li[data-kind="public"]').count()).toBe(0)
+    await bucket.close()
+  })
+})

@@ -152,6 +152,11 @@ describe('check-no-new-access: our known-answer pairs', () => {
     expect(nna(doc(base), doc(base, denyOthers)).result).toBe('UNKNOWN')
     expect(nna(doc(base, denyOthers), doc(base)).result).toBe('PASS')
   })
+  test('a policy variable inside what the existing policy allows anyway still passes', () => {
+    const mine = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/${aws:username}/*', Condition: { StringEquals: { 'aws:ResourceTag/owner': '${aws:username}' } } })
+    expect(nna(mine, doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::home/*' })).result).toBe('PASS')
+    expect(checkAccessNotGranted(mine, { actions: ['iam:CreateUser'] }).result).toBe('PASS')
+  })
   test('statements responsible carry their ranges when given as text', () => {
     const out = checkNoNewAccess(text(base, { Effect: 'Allow', Action: 's3:DeleteObject', Resource: 'arn:aws:s3:::b/*' }), text(base))
     expect(out.result).toBe('FAIL')

@@ -20,7 +20,7 @@ import type { SimPolicyType } from '../simulate/types'
 import { BudgetExceeded, intersect, outside, type Budget } from './boxes'
 import { isLimitingKey, PUBLIC_ACCESS_RESOURCE_TYPES, valuePins } from './public-access'
 import { replay, type WitnessRequest } from './replay'
-import { bits, buildSpace, opaqueReason, type Box, type BuiltSpace, type KeyValue } from './space'
+import { bits, buildSpace, opaqueReason, relaxed, type Box, type BuiltSpace, type KeyValue } from './space'
 
 export type CheckVerdict = 'PASS' | 'FAIL' | 'UNKNOWN'
 export type ReasonPolicyType = SimPolicyType
@@ -196,8 +196,9 @@ function describeWitness(w: WitnessRequest): string {
   return `${who}${w.action} on ${w.resource}${ctx}`
 }
 
-function finish(reasons: CheckReason[], unknown: string[], fail: string, pass: string): CheckOutcome {
+function finish(reasons: CheckReason[], unknown: string[], fail: string, pass: string, notes: string[] = []): CheckOutcome {
   if (reasons.length) return { result: 'FAIL', reasons, unknown: [], message: fail }
+  if (unknown.length) unknown = [...notes, ...unknown]
   if (unknown.length) return { result: 'UNKNOWN', reasons: [], unknown: [...new Set(unknown)], message: `Could not decide exactly: ${[...new Set(unknown)].join('; ')}` }
   return { result: 'PASS', reasons: [], unknown: [], message: pass }
 }
@@ -229,29 +230,39 @@ function opaqueStatements(p: CompiledPolicy, effect: 'Allow' | 'Deny'): Compiled
   return p.statements.filter((s) => !s.invalid && s.effect === effect && opaqueReason(s))
 }
 
-function label(p: CompiledPolicy, s: CompiledStatement): string {
-  return `${p.label} statement ${s.index}: ${opaqueReason(s) ?? ''}`
-}
 
 /**
- * Statements that use policy variables are not modelled (they apply to nothing in the model). Leaving
- * out a subtracted statement (a Deny of the policy checked, an Allow of the existing one) can only add
- * candidate witnesses, and every witness is replayed, so it is harmless. A left-out Allow of the policy
- * checked, or Deny of the existing policy, could hide new access: unknown, unless the same statement
- * stands in the other policy (same Allow in the existing policy, and every existing Deny also in the new).
+ * Statements that use policy variables are not modelled exactly. Leaving out a subtracted statement (a
+ * Deny of the policy checked, an Allow of the existing one) can only add candidate witnesses, and every
+ * witness is replayed, so it is harmless. An Allow of the policy checked, or a Deny of the existing one,
+ * is skipped when the same statement stands in the other policy (the same Allow in the existing policy
+ * with every existing Deny kept; the same Deny in the new policy); otherwise it is replaced by a relaxed
+ * stand-in that accepts more (variables as `*`, conditions with variables dropped): a PASS stays a proof,
+ * and a FAIL must still replay through the simulator.
  */
-function opaqueUnknowns(np: CompiledPolicy, op: CompiledPolicy | undefined): string[] {
-  const out: string[] = []
+function opaquePlan(np: CompiledPolicy, op: CompiledPolicy | undefined): { newAllows: CompiledStatement[]; oldDenies: CompiledStatement[]; notes: string[] } {
   if (!op) {
-    for (const s of opaqueStatements(np, 'Allow')) out.push(label(np, s))
-    return out
+    const allows = opaqueStatements(np, 'Allow')
+    return { newAllows: allows.map(relaxed), oldDenies: [], notes: approxNotes(np, allows) }
   }
   const newAll = new Set(np.statements.filter((s) => !s.invalid).map(fingerprint))
   const oldAllows = new Set(op.statements.filter((s) => !s.invalid && s.effect === 'Allow').map(fingerprint))
-  const oldDenies = op.statements.filter((s) => !s.invalid && s.effect === 'Deny')
-  const deniesKept = oldDenies.every((d) => newAll.has(fingerprint(d)))
-  for (const s of opaqueStatements(np, 'Allow')) if (!(oldAllows.has(fingerprint(s)) && deniesKept)) out.push(label(np, s))
-  for (const s of opaqueStatements(op, 'Deny')) if (!newAll.has(fingerprint(s))) out.push(label(op, s))
+  const deniesKept = op.statements.filter((s) => !s.invalid && s.effect === 'Deny').every((d) => newAll.has(fingerprint(d)))
+  const allows = opaqueStatements(np, 'Allow').filter((s) => !(oldAllows.has(fingerprint(s)) && deniesKept))
+  const denies = opaqueStatements(op, 'Deny').filter((s) => !newAll.has(fingerprint(s)))
+  return { newAllows: allows.map(relaxed), oldDenies: denies.map(relaxed), notes: [...approxNotes(np, allows), ...approxNotes(op, denies)] }
+}
+
+function approxNotes(p: CompiledPolicy, stmts: CompiledStatement[]): string[] {
+  return stmts.map((st) => `${p.label} statement ${st.index}: ${opaqueReason(st) ?? 'policy variable'} (modelled approximately)`)
+}
+
+function relaxedBoxes(space: BuiltSpace, policy: CompiledPolicy, stmts: CompiledStatement[]): { stmt: CompiledStatement; box: Box }[] {
+  const out: { stmt: CompiledStatement; box: Box }[] = []
+  for (const stmt of stmts) {
+    const box = space.boxOf(policy, stmt)
+    if (box) out.push({ stmt, box })
+  }
   return out
 }
 
@@ -280,12 +291,13 @@ export function checkNoNewAccess(candidate: unknown, existing: unknown, options:
     if (typeof np === 'string') return errorOutcome(np)
     const op = compile(existing, 'existing policy', type)
     if (typeof op === 'string') return errorOutcome(op)
-    const space = buildSpace({ policies: [np, op], automatonBudget: options.automatonBudget })
-    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown, ...opaqueUnknowns(np, op)], actionPatterns: patternsOf([np, op]), catalogue: options.catalogue }
-    const A = boxesOf(space, np, 'Allow')
+    const plan = opaquePlan(np, op)
+    const space = buildSpace({ policies: [np, op], automatonBudget: options.automatonBudget, extra: [...plan.newAllows, ...plan.oldDenies] })
+    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown], actionPatterns: patternsOf([np, op]), catalogue: options.catalogue }
+    const A = [...boxesOf(space, np, 'Allow'), ...relaxedBoxes(space, np, plan.newAllows)]
     const D = boxesOf(space, np, 'Deny').map((x) => x.box)
     const B = boxesOf(space, op, 'Allow').map((x) => x.box)
-    const E = boxesOf(space, op, 'Deny')
+    const E = [...boxesOf(space, op, 'Deny'), ...relaxedBoxes(space, op, plan.oldDenies)]
     const reasons: CheckReason[] = []
     const accept = (w: WitnessRequest) => replay(np, w).allowed && !replay(op, w).allowed
     run(s, () => {
@@ -305,7 +317,7 @@ export function checkNoNewAccess(candidate: unknown, existing: unknown, options:
         if (w) reasons.push({ description: `New ${describeStatement(a.stmt)} allows ${describeWitness(w)}, which the existing policy does not allow.`, statements: stmts, witness: w, grants: grantsOf(a.stmt) })
       }
     })
-    return finish(reasons, s.unknown, 'The new policy grants access that the existing policy does not.', 'The new policy grants no access beyond the existing policy.')
+    return finish(reasons, s.unknown, 'The new policy grants access that the existing policy does not.', 'The new policy grants no access beyond the existing policy.', plan.notes)
   } catch (e) {
     return errorOutcome(`internal error: ${e instanceof Error ? e.message : String(e)}`)
   }
@@ -326,15 +338,16 @@ export function checkAccessNotGranted(policy: unknown, access: AccessQuery, opti
     for (const a of actions) if (!/^[^:*?]+:[^:]+$/.test(a) && a !== '*') return errorOutcome(`"${a}" is not an action of the form service:Action`)
     const p = compile(policy, 'policy', options.type ?? 'identity')
     if (typeof p === 'string') return errorOutcome(p)
-    const space = buildSpace({ policies: [p], actions, resources, automatonBudget: options.automatonBudget })
+    const plan = opaquePlan(p, undefined)
+    const space = buildSpace({ policies: [p], actions, resources, automatonBudget: options.automatonBudget, extra: plan.newAllows })
     const lowerActions = actions.map((a) => a.toLowerCase())
-    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown, ...opaqueUnknowns(p, undefined)], actionPatterns: [...patternsOf([p]), ...lowerActions], catalogue: options.catalogue }
+    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown], actionPatterns: [...patternsOf([p]), ...lowerActions], catalogue: options.catalogue }
     const query = space.fullBox()
     space.dims.forEach((d, i) => {
       if (d.kind === 'action' && actions.length) query[i] = maskFor(d.reps, (r) => lowerActions.some((a) => globMatch(a, r)))
       if (d.kind === 'resource' && resources.length) query[i] = maskFor(d.reps, (r) => resources.some((x) => resourcePatternMatches(x, r)))
     })
-    const A = boxesOf(space, p, 'Allow')
+    const A = [...boxesOf(space, p, 'Allow'), ...relaxedBoxes(space, p, plan.newAllows)]
     const D = boxesOf(space, p, 'Deny').map((x) => x.box)
     const inQuery = (w: WitnessRequest) =>
       (!actions.length || lowerActions.some((a) => globMatch(a, w.action.toLowerCase()))) && (!resources.length || resources.some((x) => resourcePatternMatches(x, w.resource)))
@@ -348,7 +361,7 @@ export function checkAccessNotGranted(policy: unknown, access: AccessQuery, opti
         if (w) reasons.push({ description: `${capital(describeStatement(a.stmt))} grants ${describeWitness(w)}.`, statements: [ref('policy', a.stmt)], witness: w, grants: grantsOf(a.stmt) })
       }
     })
-    return finish(reasons, s.unknown, 'The policy grants at least one of the listed accesses.', 'The policy grants none of the listed accesses.')
+    return finish(reasons, s.unknown, 'The policy grants at least one of the listed accesses.', 'The policy grants none of the listed accesses.', plan.notes)
   } catch (e) {
     return errorOutcome(`internal error: ${e instanceof Error ? e.message : String(e)}`)
   }
@@ -405,8 +418,9 @@ export function checkNoPublicAccess(policy: unknown, resourceType: string, optio
     const p = compile(policy, 'policy', 'resource')
     if (typeof p === 'string') return errorOutcome(p)
     if (!p.statements.some((s) => s.effect === 'Allow')) return errorOutcome('a resource policy needs at least one Allow statement')
-    const space = buildSpace({ policies: [p], automatonBudget: options.automatonBudget })
-    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown, ...opaqueUnknowns(p, undefined)], actionPatterns: patternsOf([p]), catalogue: options.catalogue }
+    const plan = opaquePlan(p, undefined)
+    const space = buildSpace({ policies: [p], automatonBudget: options.automatonBudget, extra: plan.newAllows })
+    const s: Search = { space, budget: { steps: options.stepBudget ?? 20_000 }, unknown: [...space.unknown], actionPatterns: patternsOf([p]), catalogue: options.catalogue }
     const query = space.fullBox()
     const fresh = space.freshAccount
     space.dims.forEach((d, i) => {
@@ -428,7 +442,7 @@ export function checkNoPublicAccess(policy: unknown, resourceType: string, optio
       return pr === 'anonymous' || pr.includes(fresh) || (pr.includes('oidc-provider') && pr.includes(fresh)) || !/\d{12}|saml-provider|amazonaws\.com$/.test(pr) || pr === 'cognito-identity.amazonaws.com'
     }
     const accept = (w: WitnessRequest) => publicCaller(w) && replay(p, w).allowed
-    const A = boxesOf(space, p, 'Allow')
+    const A = [...boxesOf(space, p, 'Allow'), ...relaxedBoxes(space, p, plan.newAllows)]
     const D = boxesOf(space, p, 'Deny').map((x) => x.box)
     const reasons: CheckReason[] = []
     run(s, () => {
@@ -439,7 +453,7 @@ export function checkNoPublicAccess(policy: unknown, resourceType: string, optio
         if (w) reasons.push({ description: `${capital(describeStatement(a.stmt))} lets anyone (e.g. ${w.principal}) call ${w.action} on ${w.resource}${Object.keys(w.context).length ? ` with context ${JSON.stringify(w.context)}` : ''}.`, statements: [ref('policy', a.stmt)], witness: w, grants: grantsOf(a.stmt) })
       }
     })
-    return finish(reasons, s.unknown, `The policy grants public access to the ${resourceType}.`, `The policy grants no public access to the ${resourceType}.`)
+    return finish(reasons, s.unknown, `The policy grants public access to the ${resourceType}.`, `The policy grants no public access to the ${resourceType}.`, plan.notes)
   } catch (e) {
     return errorOutcome(`internal error: ${e instanceof Error ? e.message : String(e)}`)
   }

@@ -10,6 +10,7 @@
  */
 import ipaddr from 'ipaddr.js'
 import { parseArn } from '../arn/arn'
+import { compileResourcePattern } from '../arn/match'
 import { conditionHolds, type CompiledCondition } from '../simulate/condition'
 import type { CompiledPolicy, CompiledStatement } from '../simulate/compile'
 import { RequestContext } from '../simulate/context'
@@ -57,6 +58,31 @@ export interface SpaceInput {
   maxSetBase?: number
   /** Product-automaton states allowed per dimension. */
   automatonBudget?: number
+  /** Statements outside the policies (relaxed stand-ins) whose patterns and keys the space must also tell apart. */
+  extra?: CompiledStatement[]
+}
+
+/**
+ * A statement without its policy variables, accepting at least every request the original accepts: each
+ * `${...}` in a Resource becomes `*`, a NotResource entry with one is dropped, and every condition whose
+ * values use a variable is dropped.
+ */
+export function relaxed(stmt: CompiledStatement): CompiledStatement {
+  const out: CompiledStatement = { ...stmt, conditions: stmt.conditions.filter((c) => !c.values.some((v) => v.template)) }
+  // Resource: the variable may take any value, so `*` in its place; NotResource: the entry may exclude
+  // anything or nothing, so it is dropped (the statement then applies to more).
+  if (stmt.resource)
+    out.resource = stmt.resource.not
+      ? { not: true, entries: stmt.resource.entries.filter((e) => !e.template) }
+      : {
+          not: false,
+          entries: stmt.resource.entries.map((e) => {
+            if (!e.template) return e
+            const raw = e.raw.replace(/\$\{[^}]*\}/g, '*')
+            return { raw, matcher: compileResourcePattern(raw) }
+          }),
+        }
+  return out
 }
 
 const ACCOUNT = /^\d{12}$/
@@ -384,7 +410,7 @@ export function buildSpace(input: SpaceInput): BuiltSpace {
   const maxSetBase = input.maxSetBase ?? 8
   const unknown: string[] = []
   const { policies } = input
-  const stmts = usable(policies)
+  const stmts = [...usable(policies), ...(input.extra ?? []).map((stmt) => ({ policy: policies[0]!, stmt }))]
   const freshAccount = pickFreshAccount(policies, [...(input.actions ?? []), ...(input.resources ?? [])])
 
   const actionElements: string[][] = []
