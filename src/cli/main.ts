@@ -10,9 +10,12 @@ Commands:
   simulate [--fail-on-deny] CASES    Decide simulation cases (shared/specs/simulation-case.md)
   expand   PATTERN...                Actions an action pattern such as s3:Get* grants
   generate FILE                      A least-privilege policy from API activity or CloudTrail records
+  check-no-new-access --existing OLD NEW          Does NEW allow anything OLD does not? (exit 0 PASS, 1 FAIL, 3 UNKNOWN)
+  check-access-not-granted --actions a,b [--resources r,s] FILE   Does FILE grant any listed access?
+  check-no-public-access --resource-type AWS::S3::Bucket FILE     Can anyone outside your accounts use it?
 
 Options:
-  --format json|text                 Output format (default text)
+  --format json|text                 Output format (default text; the check-* commands also take sarif)
   --type TYPE                        identity (default), resource, trust, scp, rcp, boundary, session, auto
   --suppress CODE[,CODE]             Drop findings with these codes (validate)
   --config FILE                      JSON {"suppress": [...], "files": {"path": [...]}} (validate)
@@ -36,6 +39,12 @@ async function commandRunner(command: string): Promise<Runner | undefined> {
       return (await import('./commands/expand')).runExpand
     case 'generate':
       return (await import('./commands/generate')).runGenerate
+    case 'check-no-new-access':
+      return (await import('./commands/check-no-new-access')).runCheckNoNewAccess
+    case 'check-access-not-granted':
+      return (await import('./commands/check-access-not-granted')).runCheckAccessNotGranted
+    case 'check-no-public-access':
+      return (await import('./commands/check-no-public-access')).runCheckNoPublicAccess
     default:
       return undefined
   }

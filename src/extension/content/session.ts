@@ -39,6 +39,9 @@ export class EditorSession {
   private running = false
   private rerun = false
 
+  /** The first text the editor showed: on an edit page, the saved version (the baseline of "Changes in access"). */
+  readonly initialText: string
+
   constructor(
     readonly id: string,
     text: string,
@@ -46,6 +49,7 @@ export class EditorSession {
     readonly identity: ConsoleIdentity,
     private readonly bridge: BridgeClient,
   ) {
+    this.initialText = text
     this.text = text
     this.readOnly = readOnly
   }

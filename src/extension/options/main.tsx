@@ -1,6 +1,7 @@
 import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type PanelSettings } from '../content/settings'
+import { GuardrailsFieldset } from './Guardrails'
 
 function Options() {
   const [s, setS] = useState<PanelSettings>(DEFAULT_SETTINGS)
@@ -33,6 +34,7 @@ function Options() {
           <input type="checkbox" checked={s.collapsed} onChange={(e) => change({ collapsed: (e.target as HTMLInputElement).checked })} /> Start collapsed
         </label>
       </fieldset>
+      <GuardrailsFieldset onSaved={() => setSaved(true)} />
       <p role="status">{saved ? 'Saved.' : ''}</p>
     </main>
   )
@@ -50,6 +52,8 @@ main>p{color:var(--text-secondary);margin:0 0 20px}
 fieldset{background:var(--bg);border:1px solid var(--border);border-radius:16px;padding:16px 20px 12px;margin:0;box-shadow:0 1px 1px 0 rgba(0,28,36,.1)}
 legend{font-size:16px;font-weight:700;padding:0 6px}
 label{display:flex;align-items:center;gap:8px;margin:10px 0}
+label:has(textarea){flex-direction:column;align-items:stretch;gap:4px}
+textarea{display:block;width:100%;box-sizing:border-box;min-height:5em;font:12px/18px monospace;color:inherit;background:var(--bg);border:1px solid var(--border);border-radius:8px;padding:6px 8px}
 select{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--border);border-radius:8px;padding:4px 10px;min-height:32px}
 input[type=checkbox]{width:16px;height:16px;accent-color:var(--accent)}
 :focus-visible{outline:2px solid var(--accent);outline-offset:2px;border-radius:4px}

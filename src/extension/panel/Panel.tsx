@@ -5,6 +5,7 @@ import type { TemplatesTabProps } from '../templates/ui/TemplatesTab'
 import type { WhatIfTabProps } from '../whatif/WhatIfTab'
 import { useEffect, useState } from 'preact/hooks'
 import { trusted } from '../shared/trusted'
+import { ChangesInAccess } from './ChangesInAccess'
 import { FindingsTab, verdictSummary } from './FindingsTab'
 import { LazyTab } from './LazyTab'
 import { LeastPrivilegeTab } from './LeastPrivilegeTab'
@@ -175,6 +176,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
       {!settings.collapsed && (
         <div class="body" id={`${prefix}-body`}>
           <MonacoFrame session={s} dark={dark} />
+          <ChangesInAccess session={s} />
           <Tabs tabs={tabs} active={settings.tab} onChange={(tab) => onSettings({ tab })} idPrefix={prefix} label="IAM Sidekick" />
           {s.lastWrite && !s.lastWrite.ok && (
             <p class="status bad" role="alert" style="padding: 0 20px 12px">
