@@ -142,7 +142,7 @@ describe('iam-sidekick suggest', () => {
 })
 
 describe('iam-sidekick simulate', () => {
-  const examples = new URL('../../../shared/examples/simulation-cases.json', import.meta.url)
+  const examples = new URL('../fixtures/simulation-cases.json', import.meta.url)
 
   it('decides one case or an array, in order, with explanations; a malformed case errors alone', async () => {
     const cases = [
