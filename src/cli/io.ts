@@ -5,6 +5,8 @@ export class InputError extends Error {}
 
 export interface CliIO {
   stdout: (text: string) => void
+  /** Optional: write bytes to stdout (large outputs skip re-encoding cached parts). */
+  stdoutBytes?: (bytes: Uint8Array) => void
   stderr: (text: string) => void
   readStdin: () => string
   isTTY: boolean
@@ -14,6 +16,7 @@ export interface CliIO {
 export function nodeIO(): CliIO {
   return {
     stdout: (t) => process.stdout.write(t),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (t) => process.stderr.write(t),
     readStdin: () => readFileSync(0, 'utf8'),
     isTTY: Boolean(process.stdout.isTTY),
