@@ -10,6 +10,8 @@ export interface CliIO {
   stderr: (text: string) => void
   readStdin: () => string
   isTTY: boolean
+  /** Working directory (config search, SARIF paths); process.cwd() when absent. */
+  cwd?: string
   env: Record<string, string | undefined>
 }
 

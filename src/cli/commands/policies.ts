@@ -92,7 +92,7 @@ export function runPolicyCommand(args: ParsedArgs, io: CliIO, o: PolicyCommandOp
   const format = formatOf<OutputFormat>(args, ['text', 'json', 'sarif', 'github'])
   const policyTypeFlag = args.flags.has('type') ? policyTypeOf(args) : undefined
   const known = knownCodes()
-  const config = args.flags.has('no-config') ? emptyConfig() : loadConfig(flagValue(args, 'config'), process.cwd(), known)
+  const config = args.flags.has('no-config') ? emptyConfig() : loadConfig(flagValue(args, 'config'), io.cwd ?? process.cwd(), known)
   const flagSuppress = checkCodes(
     (flagValue(args, 'suppress') ?? '')
       .split(/[,\n]/)
@@ -139,7 +139,7 @@ export function runPolicyCommand(args: ParsedArgs, io: CliIO, o: PolicyCommandOp
       break
     }
     case 'sarif':
-      io.stdout(JSON.stringify(toSarif(shown, { version: VERSION, cwd: process.cwd() }), null, 2) + '\n')
+      io.stdout(JSON.stringify(toSarif(shown, { version: VERSION, cwd: io.cwd ?? process.cwd() }), null, 2) + '\n')
       break
     case 'github':
       io.stdout(renderGithub(shown))

@@ -9,12 +9,12 @@ import { policyTypeOf, runPolicyCommand } from './policies'
 export { policyTypeOf }
 
 /** Suppressed codes for one file: --suppress A,B plus the config file's `suppress` and `files` entries. */
-export function suppressionFor(args: ParsedArgs, file: string): string[] {
+export function suppressionFor(args: ParsedArgs, file: string, cwd = process.cwd()): string[] {
   const codes = (flagValue(args, 'suppress') ?? '')
     .split(/[,\n]/)
     .map((s) => s.trim())
     .filter(Boolean)
-  const config = loadConfig(flagValue(args, 'config'), process.cwd(), knownCodes())
+  const config = loadConfig(flagValue(args, 'config'), cwd, knownCodes())
   return [...codes, ...suppressedFor(config, file)]
 }
 

@@ -39,11 +39,12 @@ function heading(p: PolicyReport): string {
 
 function findingLines(p: PolicyReport, f: ReportFinding, c: Colours): string[] {
   const head = `${p.file}:${f.range.start.line}:${f.range.start.column} `
-  const label = `${f.severity} ${f.code} `
+  const tag = f.category ? ` [${f.category}]` : ''
+  const label = `${f.severity} ${f.code}${tag} `
   const indent = '      '
   const firstWidth = Math.max(30, WIDTH - 2 - head.length - label.length)
   const msg = wrap(f.message, firstWidth, WIDTH - indent.length)
-  const out = [`  ${head}${sevText(f.severity, c)} ${c.bold(f.code)} ${msg[0]}${f.category ? c.dim(` [${f.category}]`) : ''}`]
+  const out = [`  ${head}${sevText(f.severity, c)} ${c.bold(f.code)}${tag ? c.dim(tag) : ''} ${msg[0]}`]
   for (const m of msg.slice(1)) out.push(indent + m)
   if (f.pointer) out.push(indent + c.dim(`at ${f.pointer || '/'} in the policy`))
   const fix = f.fixes?.[0]

@@ -4,7 +4,7 @@
  * one run, every rule with its help URI and default level, results located in the original files (template
  * lines included, with a logical location naming the resource and property), fixes where we have them.
  */
-import { relative, resolve, sep } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type * as Sarif from 'sarif'
 import type { Range, Severity } from '../../engine/findings/types'
@@ -36,7 +36,7 @@ function uriOf(file: string, cwd: string): Sarif.ArtifactLocation {
   if (file === '-') return { uri: 'stdin' }
   const abs = resolve(cwd, file)
   const rel = relative(cwd, abs)
-  if (!rel.startsWith('..') && !resolve(rel).startsWith('..')) return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
+  if (!rel.startsWith('..') && !isAbsolute(rel)) return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
   return { uri: pathToFileURL(abs).href }
 }
 

@@ -63,16 +63,25 @@ function isPrefix(a: JsonPath, b: JsonPath): boolean {
   return true
 }
 
+/** The statement a path lies in: ["Statement", i] (or ["Statement"] for a single statement object). */
+function statementOf(path: JsonPath): JsonPath | undefined {
+  if (path[0] !== 'Statement' || path.length < 2) return undefined
+  return typeof path[1] === 'number' ? path.slice(0, 2) : path.slice(0, 1)
+}
+
 /**
- * A finding at `path` could come from an unresolved value when it lies inside one, or when it is about a
- * statement (or deeper node) that contains one. Root-level findings (missing Version, size) are kept.
- * Cross-statement findings (redundancy) are dropped too when the other statement holds an unknown.
+ * A finding at `path` could come from an unresolved value when it lies inside one, when it is about a
+ * node that contains one, or when it is about another element of the same statement (an unknown resource
+ * makes "every resource" look true). Root-level findings (missing Version, size) are kept unless the whole
+ * policy is unknown. Cross-statement findings (redundancy, reachability) are dropped too.
  */
 export function touchesUnknown(path: JsonPath, unknownPaths: JsonPath[], code: string): boolean {
   if (unknownPaths.length === 0) return false
+  const statement = statementOf(path)
   for (const u of unknownPaths) {
     if (isPrefix(u, path)) return true
     if (path.length >= 2 && isPrefix(path, u)) return true
+    if (statement && isPrefix(statement, u)) return true
   }
   return /REDUNDANT|SUBSUMED|UNREACHABLE|CAN_MERGE|NEVER|OVERRIDDEN|SHADOW/.test(code)
 }
