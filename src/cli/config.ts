@@ -38,8 +38,11 @@ export interface Config {
 const KEYS = ['suppress', 'files', 'failOn', 'parameters', 'account', 'region', 'partition', 'exclude'] as const
 
 export function didYouMean(name: string, candidates: Iterable<string>): string {
-  const c = closest(name, candidates, 1)
-  return c.length ? ` (did you mean "${c[0]}"?)` : ''
+  const list = [...candidates]
+  const c = closest(name, list, 1)
+  const lower = name.toLowerCase()
+  const best = c[0] ?? (lower.length >= 3 ? list.find((x) => x.toLowerCase().startsWith(lower)) : undefined)
+  return best ? ` (did you mean "${best}"?)` : ''
 }
 
 /** `.iam-sidekick.json` in `from` or the nearest folder above it. */
