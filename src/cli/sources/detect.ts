@@ -2,7 +2,7 @@
  * What a file is: a policy document, a CloudFormation template, a Terraform plan, simulation cases, or
  * none of these (then one sentence says what it looked like). Pure: text in, a description out.
  */
-import { parseDocument, type Document } from 'yaml'
+import { parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml'
 import { parseJson } from '../../engine/json/parse'
 import type { JsonNode } from '../../engine/json/tree'
 import { looksLikeCloudFormation } from './cloudformation'
@@ -16,6 +16,25 @@ export type Detected =
   | { kind: 'unrecognized'; lookedLike: string }
 
 const POLICY_KEYS = ['Statement', 'Version', 'Id']
+
+const INTRINSICS = ['Ref', 'Condition', 'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'If', 'Equals', 'And', 'Or', 'Not', 'ToJsonString', 'Length', 'ForEach']
+
+/**
+ * CloudFormation's short-form tags, declared so the parser keeps them on the nodes without a warning for
+ * each (the resolver reads `node.tag`).
+ */
+const CFN_TAGS = INTRINSICS.flatMap((n) => [
+  { tag: `!${n}`, resolve: (s: string) => s },
+  { tag: `!${n}`, collection: 'seq' as const, resolve: (v: unknown) => v },
+  { tag: `!${n}`, collection: 'map' as const, resolve: (v: unknown) => v },
+])
+
+const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: false, customTags: CFN_TAGS as SchemaOptions['customTags'] }
+
+/** Parses YAML or JSON text keeping positions, with CloudFormation's tags. */
+export function parseTemplate(text: string): Document {
+  return parseDocument(text, YAML_OPTIONS)
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -61,26 +80,26 @@ export function detectKind(text: string, explicit: boolean): Detected {
   }
   if (jsonOk) {
     if (looksLikeTerraformPlan(json)) return { kind: 'terraform', plan: json as Record<string, unknown>, tree: parseJson(text).root }
-    if (looksLikeCloudFormation(json)) return { kind: 'cloudformation', doc: parseDocument(text, { uniqueKeys: false }) }
+    if (looksLikeCloudFormation(json)) return { kind: 'cloudformation', doc: parseTemplate(text) }
     if (isCase(json) || (Array.isArray(json) && json.length > 0 && json.every(isCase))) return { kind: 'simulation-cases', value: json }
     if (isRecord(json) && (POLICY_KEYS.some((k) => k in json) || (explicit && Object.keys(json).length === 0))) return { kind: 'policy' }
     return { kind: 'unrecognized', lookedLike: describeJson(json) }
   }
   const templateHint = /(^|\n)\s*"?(AWSTemplateFormatVersion|Resources)"?\s*:/.test(text)
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    if (templateHint && /"Type"\s*:\s*"AWS::/.test(text)) return cfnWithError(text)
+    if (templateHint && /"?Type"?\s*:\s*"?AWS::/.test(text)) {
+      // JSON-like YAML (flow style with !Ref tags) is still a template.
+      const doc = parseTemplate(text)
+      if (doc.errors.length === 0 && looksLikeCloudFormation(safeJs(doc))) return { kind: 'cloudformation', doc }
+      return cfnWithError(text, doc)
+    }
     if (explicit || /"Statement"\s*:/.test(text)) return { kind: 'policy' }
     return { kind: 'unrecognized', lookedLike: 'JSON with syntax errors' }
   }
   if (trimmed === '') return explicit ? { kind: 'policy' } : { kind: 'unrecognized', lookedLike: 'an empty file' }
-  const doc = parseDocument(text, { uniqueKeys: false })
+  const doc = parseTemplate(text)
   if (doc.errors.length === 0) {
-    let value: unknown
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 })
-    } catch {
-      value = undefined
-    }
+    const value = safeJs(doc)
     if (looksLikeCloudFormation(value)) return { kind: 'cloudformation', doc }
     if (isRecord(value)) {
       if (POLICY_KEYS.some((k) => k in value) && 'Statement' in value) return { kind: 'unrecognized', lookedLike: 'a policy written in YAML (IAM reads policies as JSON only)' }
@@ -92,8 +111,17 @@ export function detectKind(text: string, explicit: boolean): Detected {
   return { kind: 'unrecognized', lookedLike: `text that is neither JSON nor YAML (it starts with ${JSON.stringify(first)})` }
 }
 
+function safeJs(doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 })
+  } catch {
+    return undefined
+  }
+}
+
 function cfnWithError(text: string, parsed?: Document): Detected {
-  const doc = parsed ?? parseDocument(text, { uniqueKeys: false })
+  const doc = parsed ?? parseTemplate(text)
   const err = doc.errors[0]
+  if (!err && looksLikeCloudFormation(safeJs(doc))) return { kind: 'cloudformation', doc }
   return { kind: 'cloudformation', doc, syntaxError: { message: err ? err.message.split('\n')[0]! : 'the template is not valid JSON or YAML', offset: err ? err.pos[0] : 0 } }
 }
