@@ -23,7 +23,7 @@ const VALUE_FLAGS = new Set([
   'fail-on',
   'parameters',
 ])
-const BOOL_FLAGS = new Set(['fail-on-deny', 'help', 'version', 'no-color', 'explain', 'fix', 'check', 'no-config'])
+const BOOL_FLAGS = new Set(['fail-on-deny', 'help', 'version', 'no-color', 'explain', 'fix', 'check', 'no-config', 'skip-other-files'])
 /** Flags that may be given more than once; their values are joined with a newline. */
 const REPEATABLE = new Set(['suppress', 'parameters'])
 

@@ -10,7 +10,8 @@ const GATE = `  --fail-on LEVEL          Exit 1 when a finding at or above LEVEL
                            security, warning, suggestion, none
   --suppress CODE[,CODE]   Drop findings with these codes (repeatable)
   --config FILE            Configuration file (default: .iam-sidekick.json in this folder or above)
-  --no-config              Do not look for .iam-sidekick.json`
+  --no-config              Do not look for .iam-sidekick.json
+  --skip-other-files       Skip named files that are not policies, templates or plans (pre-commit)`
 
 const TEMPLATE = `  --parameters K=V[,K=V]   CloudFormation parameter values (repeatable; Default used otherwise)
   --account ID             Account for AWS::AccountId and proposed ARNs (default 123456789012)

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseDocument } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './harness'
 
@@ -106,6 +107,28 @@ describe('inputs: directories and globs', () => {
     const none = await runCli(['validate', '--no-config', join(root, 'repo/**/*.nothing')])
     expect(none.code).toBe(2)
     expect(none.stderr).toMatch(/no file matches/)
+  })
+})
+
+describe('CI integrations', () => {
+  it('--skip-other-files skips named files that are not policies (as pre-commit passes every changed file)', async () => {
+    const other = file('pc/package.json', JSON.stringify({ name: 'x', scripts: {} }))
+    const bad = file('pc/p.json', BAD)
+    expect((await runCli(['check', '--no-config', other])).code).toBe(1)
+    const r = await runCli(['check', '--no-config', '--skip-other-files', '--format', 'json', other, bad])
+    expect((JSON.parse(r.stdout) as { file: string }[]).map((e) => e.file)).toEqual([bad])
+  })
+
+  it('action.yml runs check with SARIF upload and a gate; .pre-commit-hooks.yaml names the hooks', () => {
+    const repo = (p: string) => readFileSync(fileURLToPath(new URL(`../../${p}`, import.meta.url)), 'utf8')
+    const action = parseDocument(repo('action.yml')).toJS() as { runs: { using: string; steps: { uses?: string; run?: string }[] }; inputs: Record<string, unknown> }
+    expect(action.runs.using).toBe('composite')
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['paths', 'fail-on', 'config', 'sarif-file', 'upload-sarif']))
+    expect(action.runs.steps.some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))).toBe(true)
+    expect(action.runs.steps.some((s) => s.run?.includes('check --format sarif'))).toBe(true)
+    const hooks = parseDocument(repo('.pre-commit-hooks.yaml')).toJS() as { id: string; entry: string; language: string }[]
+    expect(hooks.map((h) => h.id)).toContain('iam-sidekick-check')
+    for (const h of hooks) expect(h.entry).toMatch(/^iam-sidekick (check|validate) .*--skip-other-files/)
   })
 })
 

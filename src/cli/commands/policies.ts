@@ -106,7 +106,10 @@ export function runPolicyCommand(args: ParsedArgs, io: CliIO, o: PolicyCommandOp
   if (operands.length === 0) throw new UsageError(`${o.mode} needs at least one FILE, directory or glob (or - for standard input)`)
   const fix = args.flags.has('fix')
   if (fix && o.mode === 'suggest') throw new UsageError('--fix applies validation fixes: use it with validate or check')
-  const files = expandOperands(operands).filter((f) => f.explicit || !config.exclude.some((g) => configMatches(g, f.path, config)))
+  const skipOthers = args.flags.has('skip-other-files')
+  const files = expandOperands(operands)
+    .map((f) => (skipOthers ? { ...f, explicit: false } : f))
+    .filter((f) => f.explicit || !config.exclude.some((g) => configMatches(g, f.path, config)))
   const analyze: AnalyzeOptions = {
     catalogue: o.catalogue,
     mode: o.mode,
