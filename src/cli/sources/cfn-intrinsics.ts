@@ -475,10 +475,15 @@ function base64(s: string): string {
   return btoa(bin)
 }
 
+const UNKNOWN_ACTION = 'unresolved:UnknownUntilDeployment'
+
 /** Replaces every Unresolved inside a resolved value by its placeholder and records where it stood. */
 export function settle(value: Value, path: JsonPath, unknowns: JsonPath[]): Value {
   if (value instanceof Unresolved) {
     unknowns.push(path)
+    // A wholly unknown action: a name that matches nothing is cheaper to analyse than "*" (and its
+    // findings are dropped all the same).
+    if (value.placeholder === '*' && path.some((p) => p === 'Action' || p === 'NotAction')) return UNKNOWN_ACTION
     return settle(value.placeholder, path, [])
   }
   if (Array.isArray(value)) return value.map((v, i) => settle(v, [...path, i], unknowns))
