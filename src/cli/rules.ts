@@ -44,11 +44,10 @@ const SUGGEST_RULES: [string, Severity, string, string][] = [
   ['STATEMENTS_CAN_MERGE', 'SUGGESTION', 'Statements that can be merged', LEAST_PRIVILEGE],
 ]
 
-const DOCS_CLI = 'https://github.com/iam-sidekick/iam-sidekick/blob/main/docs/cli.md'
 
 /** The CLI's own codes, about inputs rather than policies. */
 export const CLI_RULES: Rule[] = [
-  { code: 'UNRECOGNIZED_FILE', title: 'Not a policy, a CloudFormation template or a Terraform plan', severity: 'ERROR', helpUri: `${DOCS_CLI}#inputs` },
+  { code: 'UNRECOGNIZED_FILE', title: 'Not a policy, a CloudFormation template or a Terraform plan', severity: 'ERROR', helpUri: UG + 'access_policies.html' },
   { code: 'TEMPLATE_SYNTAX_ERROR', title: 'The template is not valid JSON or YAML', severity: 'ERROR', helpUri: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html' },
   { code: 'POLICY_NOT_JSON', title: 'A policy written as text that is not JSON', severity: 'ERROR', helpUri: UG + 'reference_policies_grammar.html' },
 ]

@@ -87,7 +87,6 @@ export function toSarif(reports: FileReport[], opts: { version: string; cwd: str
             name: 'iam-sidekick',
             semanticVersion: opts.version,
             version: opts.version,
-            informationUri: 'https://github.com/iam-sidekick/iam-sidekick',
             rules: ordered.map(ruleDescriptor),
           },
         },
