@@ -29,7 +29,11 @@ const CFN_TAGS = INTRINSICS.flatMap((n) => [
   { tag: `!${n}`, collection: 'map' as const, resolve: (v: unknown) => v },
 ])
 
-const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: false, customTags: CFN_TAGS as SchemaOptions['customTags'] }
+// A function, not an array: the library concatenates an array's tags one by one on every parse.
+const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  uniqueKeys: false,
+  customTags: (tags) => tags.concat(CFN_TAGS as typeof tags),
+}
 
 /** Parses YAML or JSON text keeping positions, with CloudFormation's tags. */
 export function parseTemplate(text: string): Document {
