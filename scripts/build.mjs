@@ -60,3 +60,4 @@ if (!only || only === 'cli')
     '--main-fields=module,main',
     '--banner:js=import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);',
   ])
+if (!only || only === 'cli') run('CLI package (build/package/)', process.execPath, ['scripts/pack-cli.mjs'])

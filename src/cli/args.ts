@@ -1,4 +1,6 @@
-/** Minimal argument parsing for the CLI contract (shared/specs/cli.md): flags with values, booleans, positionals. */
+/** Argument parsing for the CLI (shared/specs/cli.md): flags with values, booleans, positionals. */
+import { closest } from '../engine/catalogue/similar'
+
 export class UsageError extends Error {}
 
 export interface ParsedArgs {
@@ -7,8 +9,26 @@ export interface ParsedArgs {
   positionals: string[]
 }
 
-const VALUE_FLAGS = new Set(['format', 'type', 'suppress', 'resource-type', 'account', 'region', 'partition', 'service', 'resource', 'config', 'existing', 'actions', 'resources'])
-const BOOL_FLAGS = new Set(['fail-on-deny', 'help', 'version', 'no-color', 'explain'])
+const VALUE_FLAGS = new Set([
+  'format',
+  'type',
+  'suppress',
+  'resource-type',
+  'account',
+  'region',
+  'partition',
+  'service',
+  'resource',
+  'config',
+  'fail-on',
+  'parameters',
+  'existing',
+  'actions',
+  'resources',
+])
+const BOOL_FLAGS = new Set(['fail-on-deny', 'help', 'version', 'no-color', 'explain', 'fix', 'check', 'no-config', 'skip-other-files'])
+/** Flags that may be given more than once; their values are joined with a newline. */
+const REPEATABLE = new Set(['suppress', 'parameters'])
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const flags = new Map<string, string | true>()
@@ -26,11 +46,15 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (VALUE_FLAGS.has(name)) {
         const value = eq >= 0 ? a.slice(eq + 1) : argv[++i]
         if (value === undefined) throw new UsageError(`--${name} needs a value`)
-        flags.set(name, value)
+        const prev = flags.get(name)
+        flags.set(name, REPEATABLE.has(name) && typeof prev === 'string' ? `${prev}\n${value}` : value)
       } else if (BOOL_FLAGS.has(name)) {
         if (eq >= 0) throw new UsageError(`--${name} takes no value`)
         flags.set(name, true)
-      } else throw new UsageError(`unknown option --${name}`)
+      } else {
+        const near = closest(name, [...VALUE_FLAGS, ...BOOL_FLAGS], 1)
+        throw new UsageError(`unknown option --${name}${near.length ? ` (did you mean --${near[0]}?)` : ''}`)
+      }
     } else if (a === '-h') flags.set('help', true)
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`)
     else if (command === undefined) command = a
@@ -44,8 +68,13 @@ export function flagValue(args: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined
 }
 
-export function formatOf(args: ParsedArgs): 'json' | 'text' {
+export type OutputFormat = 'json' | 'text' | 'sarif' | 'github'
+
+export function formatOf<F extends OutputFormat = 'json' | 'text'>(args: ParsedArgs, allowed: readonly F[] = ['json', 'text'] as F[]): F {
   const f = flagValue(args, 'format') ?? 'text'
-  if (f !== 'json' && f !== 'text') throw new UsageError(`--format must be json or text, not "${f}"`)
-  return f
+  if (!(allowed as readonly string[]).includes(f)) {
+    const near = closest(f, allowed, 1)
+    throw new UsageError(`--format must be ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}, not "${f}"${near.length ? ` (did you mean ${near[0]}?)` : ''}`)
+  }
+  return f as F
 }

@@ -5,15 +5,20 @@ export class InputError extends Error {}
 
 export interface CliIO {
   stdout: (text: string) => void
+  /** Optional: write bytes to stdout (large outputs skip re-encoding cached parts). */
+  stdoutBytes?: (bytes: Uint8Array) => void
   stderr: (text: string) => void
   readStdin: () => string
   isTTY: boolean
+  /** Working directory (config search, SARIF paths); process.cwd() when absent. */
+  cwd?: string
   env: Record<string, string | undefined>
 }
 
 export function nodeIO(): CliIO {
   return {
     stdout: (t) => process.stdout.write(t),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (t) => process.stderr.write(t),
     readStdin: () => readFileSync(0, 'utf8'),
     isTTY: Boolean(process.stdout.isTTY),

@@ -1,34 +1,18 @@
 import { loadCatalogue } from '../engine/catalogue/bundled'
+import { closest } from '../engine/catalogue/similar'
 import { parseArgs, UsageError, type ParsedArgs } from './args'
+import { commandHelp, USAGE, VERSION } from './help'
 import { InputError, nodeIO, type CliIO } from './io'
 
-export const USAGE = `Usage: iam-sidekick <command> [options] [FILE ...]
+export { USAGE }
 
-Commands:
-  validate [--type TYPE] FILE...     Check policies as IAM Access Analyzer does (and more)
-  suggest  [--type TYPE] FILE        Least-privilege suggestions and a plain-language summary
-  simulate [--fail-on-deny] CASES    Decide simulation cases (shared/specs/simulation-case.md)
-  expand   PATTERN...                Actions an action pattern such as s3:Get* grants
-  generate FILE                      A least-privilege policy from API activity or CloudTrail records
-  check-no-new-access --existing OLD NEW          Does NEW allow anything OLD does not? (exit 0 PASS, 1 FAIL, 3 UNKNOWN)
-  check-access-not-granted --actions a,b [--resources r,s] FILE   Does FILE grant any listed access?
-  check-no-public-access --resource-type AWS::S3::Bucket FILE     Can anyone outside your accounts use it?
+type Runner = (args: ParsedArgs, io: CliIO, catalogue: Awaited<ReturnType<typeof loadCatalogue>>) => number | Promise<number>
 
-Options:
-  --format json|text                 Output format (default text; the check-* commands also take sarif)
-  --type TYPE                        identity (default), resource, trust, scp, rcp, boundary, session, auto
-  --suppress CODE[,CODE]             Drop findings with these codes (validate)
-  --config FILE                      JSON {"suppress": [...], "files": {"path": [...]}} (validate)
-  --resource-type TYPE               For resource policies: AWS::S3::Bucket, AWS::DynamoDB::Table, ...
-  --account ID --region R            Fill ARN templates in suggestions
-  --fail-on-deny                     simulate: exit 1 when a case is not Allowed
-FILE may be - for standard input. Exit codes: 0 ok, 1 ERROR findings or denied, 2 usage or input error.
-`
-
-type Runner = (args: ParsedArgs, io: CliIO, catalogue: Awaited<ReturnType<typeof loadCatalogue>>) => number
-
+/** The commands: one line each. A command module exports its runner; its help lives in help.ts. */
 async function commandRunner(command: string): Promise<Runner | undefined> {
   switch (command) {
+    case 'check':
+      return (await import('./commands/check')).runCheck
     case 'validate':
       return (await import('./commands/validate')).runValidate
     case 'suggest':
@@ -50,25 +34,52 @@ async function commandRunner(command: string): Promise<Runner | undefined> {
   }
 }
 
+const KNOWN_COMMANDS = ['check', 'validate', 'suggest', 'simulate', 'expand', 'generate', 'check-no-new-access', 'check-access-not-granted', 'check-no-public-access', 'help']
+
+function usageFor(command: string | undefined): string {
+  return (command && commandHelp(command)) || USAGE
+}
+
 /** Runs the CLI; returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number> {
+  let command: string | undefined
   try {
+    command = argv.find((a) => !a.startsWith('-'))
     const args = parseArgs(argv)
+    command = args.command
     if (args.flags.has('version')) {
       const catalogue = await loadCatalogue()
-      io.stdout(`iam-sidekick 0.1.0 (AWS catalogue ${catalogue.version})\n`)
+      io.stdout(`iam-sidekick ${VERSION} (AWS catalogue ${catalogue.version})\n`)
       return 0
     }
-    if (!args.command || args.flags.has('help') || args.command === 'help') {
-      ;(args.command || args.flags.has('help') ? io.stdout : io.stderr)(USAGE)
-      return args.command || args.flags.has('help') ? 0 : 2
+    if (!args.command) {
+      ;(args.flags.has('help') ? io.stdout : io.stderr)(USAGE)
+      return args.flags.has('help') ? 0 : 2
+    }
+    if (args.command === 'help') {
+      const topic = args.positionals[0]
+      if (!topic) {
+        io.stdout(USAGE)
+        return 0
+      }
+      const h = commandHelp(topic)
+      if (!h && !(await commandRunner(topic))) throw new UsageError(`no help for "${topic}": not a command${didYouMean(topic)}`)
+      io.stdout(h ?? USAGE)
+      return 0
     }
     const run = await commandRunner(args.command)
-    if (!run) throw new UsageError(`unknown command "${args.command}"`)
-    return run(args, io, await loadCatalogue())
+    if (!run) {
+      command = undefined
+      throw new UsageError(`unknown command "${args.command}"${didYouMean(args.command)}`)
+    }
+    if (args.flags.has('help')) {
+      io.stdout(usageFor(args.command))
+      return 0
+    }
+    return await run(args, io, await loadCatalogue())
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`iam-sidekick: ${e.message}\n\n${USAGE}`)
+      io.stderr(`iam-sidekick: ${e.message}\n\n${usageFor(command)}`)
       return 2
     }
     if (e instanceof InputError) {
@@ -78,4 +89,9 @@ export async function main(argv: string[], io: CliIO = nodeIO()): Promise<number
     io.stderr(`iam-sidekick: internal error: ${(e as Error)?.message ?? String(e)}\n`)
     return 2
   }
+}
+
+function didYouMean(name: string): string {
+  const near = closest(name, KNOWN_COMMANDS, 1)
+  return near.length ? ` (did you mean "${near[0]}"?)` : ''
 }

@@ -8,7 +8,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output (the same code path as the binary). */
-export async function runCli(args: string[], stdin = ''): Promise<CliRun> {
+export async function runCli(args: string[], stdin = '', options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   let stdout = ''
   let stderr = ''
   const io: CliIO = {
@@ -16,7 +16,8 @@ export async function runCli(args: string[], stdin = ''): Promise<CliRun> {
     stderr: (t) => void (stderr += t),
     readStdin: () => stdin,
     isTTY: false,
-    env: {},
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    env: options.env ?? {},
   }
   const code = await main(args, io)
   return { code, stdout, stderr }

@@ -10,7 +10,7 @@ interface ExampleCase {
   expected: string
 }
 
-const file = fileURLToPath(new URL('../../../shared/examples/simulation-cases.json', import.meta.url))
+const file = fileURLToPath(new URL('../fixtures/simulation-cases.json', import.meta.url))
 const cases = JSON.parse(readFileSync(file, 'utf8')) as ExampleCase[]
 
 describe('shared example cases (shared/examples/simulation-cases.json)', () => {

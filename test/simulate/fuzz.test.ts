@@ -13,7 +13,7 @@ import { caseArb } from './oracle/generators'
 
 type Json = Record<string, unknown>
 
-const examples = JSON.parse(readFileSync(fileURLToPath(new URL('../../../shared/examples/simulation-cases.json', import.meta.url)), 'utf8')) as Json[]
+const examples = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/simulation-cases.json', import.meta.url)), 'utf8')) as Json[]
 
 function wellFormed(r: SimulationResult): void {
   expect(typeof r.id).toBe('string')

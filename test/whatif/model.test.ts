@@ -219,7 +219,7 @@ describe('cases', () => {
 
   it('imports the shared example cases', async () => {
     const { readFileSync } = await import('node:fs')
-    const text = readFileSync(new URL('../../../shared/examples/simulation-cases.json', import.meta.url), 'utf8')
+    const text = readFileSync(new URL('../fixtures/simulation-cases.json', import.meta.url), 'utf8')
     const r = casesToBasket(text)
     if (!r.ok) throw new Error(r.errors.join('\n'))
     expect(r.cases).toBeGreaterThan(100)

@@ -73,9 +73,29 @@ export class EffectiveAccess {
         for (const a of this.catalogue.allActions()) if (!s.itemsFor(a.service).some((i) => i.match(a.key))) candidates.add(a)
       } else for (const i of s.actionItems) for (const a of this.catalogue.expand(i.item.value)) candidates.add(a)
     }
-    const out: ActionInfo[] = []
-    for (const a of this.catalogue.allActions()) if (candidates.has(a) && this.grants(a.key).length > 0) out.push(a)
+    const all = this.catalogue.allActions()
+    let ordered: ActionInfo[]
+    if (candidates.size * 8 < all.length) {
+      // Few candidates: sort them by catalogue position instead of walking the whole catalogue.
+      const index = catalogueOrder(this.catalogue)
+      ordered = [...candidates].sort((a, b) => index.get(a)! - index.get(b)!)
+    } else ordered = all.filter((a) => candidates.has(a))
+    const out = ordered.filter((a) => this.grants(a.key).length > 0)
     this.allowed = out
     return out
   }
+}
+
+const ORDER = new WeakMap<Catalogue, Map<ActionInfo, number>>()
+
+/** Position of every action in catalogue order (computed once per catalogue). */
+function catalogueOrder(catalogue: Catalogue): Map<ActionInfo, number> {
+  let order = ORDER.get(catalogue)
+  if (!order) {
+    order = new Map()
+    let i = 0
+    for (const a of catalogue.allActions()) order.set(a, i++)
+    ORDER.set(catalogue, order)
+  }
+  return order
 }
