@@ -1,4 +1,5 @@
 import { globMatch } from '../patterns/glob'
+import { replaceVariables } from '../patterns/variables'
 import { arnFields } from './arn'
 
 /**
@@ -12,16 +13,14 @@ export interface ArnFormat {
   fields: string[]
 }
 
-const PLACEHOLDER = /\$\{[^}]*\}/g
-
 export function compileArnFormat(format: string): ArnFormat {
-  const glob = format.replace(PLACEHOLDER, '*')
+  const glob = replaceVariables(format, '*')
   return { format, glob, fields: arnFields(glob) }
 }
 
 /** Replaces policy variables (`${aws:username}`) with `*` so a resource pattern can be compared structurally. */
 export function variablesAsWildcards(text: string): string {
-  return text.replace(/\$\{([*?$])\}/g, '$1').replace(/\$\{[^}]*\}/g, '*')
+  return replaceVariables(text.replace(/\$\{([*?$])\}/g, '$1'), '*')
 }
 
 /**

@@ -2,6 +2,7 @@ import { arnFields } from '../arn/arn'
 import { compileArnFormat, resourceMatchesFormat, type ArnFormat } from '../arn/format'
 import type { ActionInfo, Catalogue } from '../catalogue'
 import { globCovers, globMatch } from '../patterns/glob'
+import { replaceVariables } from '../patterns/variables'
 import type { StatementInfo } from './statements'
 
 /**
@@ -52,7 +53,7 @@ export function textualScope(resource: string): ResourceScope {
  * Variables count as fixed text here, so `user/${aws:username}` does not cover all users.
  */
 export function coversFormat(resource: string, f: ArnFormat): boolean {
-  const fields = arnFields(resource.replace(/\$\{[^}]*\}/g, '\u0001'))
+  const fields = arnFields(replaceVariables(resource, '\u0001'))
   if (fields.length < 6) return fields[fields.length - 1] === '*' && fields.length >= 1 && globCovers(fields.join(':'), f.glob)
   fields[1] = '*'
   if (fields[3] !== '') fields[3] = '*'

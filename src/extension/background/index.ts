@@ -4,9 +4,12 @@
 import browser from 'webextension-polyfill'
 import { isExtensionMessage } from '../shared/messages'
 import { registerWhatIfBackground } from '../whatif/background'
+import { registerAnalysisHost } from './analysis-host'
 
 // The what-if baskets: one per window in storage.session, answered here (src/extension/whatif/background.ts).
 registerWhatIfBackground()
+// The content script's policy analyses, off the console page's main thread (./analysis-host.ts).
+registerAnalysisHost()
 
 browser.runtime.onInstalled.addListener(() => {
   void browser.storage.local
