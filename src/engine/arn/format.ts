@@ -23,13 +23,29 @@ export function variablesAsWildcards(text: string): string {
   return replaceVariables(text.replace(/\$\{([*?$])\}/g, '$1'), '*')
 }
 
+const fieldsCache = new Map<string, readonly string[]>()
+
+/**
+ * The fields of a policy resource with its variables as wildcards, computed once per resource: a resource
+ * is compared with every ARN format of every action a statement names.
+ */
+function resourceFields(resource: string): readonly string[] {
+  let f = fieldsCache.get(resource)
+  if (!f) {
+    f = arnFields(variablesAsWildcards(resource))
+    if (fieldsCache.size >= 2000) fieldsCache.clear()
+    fieldsCache.set(resource, f)
+  }
+  return f
+}
+
 /**
  * Could the policy resource `resource` (which may itself contain wildcards and variables) name a resource of
  * this format? Fields are compared one by one; the resource part glob-vs-glob. Conservative: true whenever
  * some concrete ARN could match both.
  */
 export function resourceMatchesFormat(resource: string, format: ArnFormat): boolean {
-  const r = arnFields(variablesAsWildcards(resource))
+  const r = resourceFields(resource)
   if (r.length < 6) {
     // `arn:aws:s3:::*`-style truncation is not possible; a short value can only match through a trailing `*`
     const last = r[r.length - 1] ?? ''

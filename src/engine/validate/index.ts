@@ -122,10 +122,11 @@ export function validateModel(model: PolicyModel, options: ValidateOptions): Val
   const findings: Finding[] = [...model.problems]
   const budget = new Budget(options.budgetMs)
   try {
-    const ctx = new ValidationContext(model, catalogueIndex(options.catalogue), { policyType, resourceType: options.resourceType })
+    const ctx = new ValidationContext(model, catalogueIndex(options.catalogue), { policyType, resourceType: options.resourceType }, budget)
     for (const check of CHECK_FUNCTIONS) {
+      const name = check.name.replace(/^check/, '')
       if (budget.expired()) {
-        budget.skipped.push(check.name.replace(/^check/, ''))
+        budget.skipped.push(name)
         continue
       }
       try {
@@ -133,6 +134,8 @@ export function validateModel(model: PolicyModel, options: ValidateOptions): Val
       } catch (e) {
         ctx.findings.push(internalError(e))
       }
+      // a check that saw the budget run out part-way is incomplete
+      if (budget.truncated) budget.skipped.push(name)
     }
     findings.push(...ctx.findings)
   } catch (e) {

@@ -60,7 +60,20 @@ export interface Budgets {
   fixes: number
   explain: number
 }
-export const BUDGET_MS: Budgets = { validate: 500, suggest: 500, fixes: 200, explain: 300 }
+export const BUDGET_MS: Budgets = { validate: 500, suggest: 400, fixes: 150, explain: 250 }
+
+/**
+ * Past this size the text is not parsed at all: parsing alone would take longer than any analysis may,
+ * and it is over thirty times the largest policy AWS accepts. One finding says so.
+ */
+export const ANALYSE_MAX_CHARS = 1024 * 1024
+
+/**
+ * Past this size (eight times the largest policy quota AWS has, 32 KB for a KMS key policy) suggestions and
+ * the explanation are not attempted: no console accepts such a policy, and validation says what is wrong.
+ * https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html
+ */
+export const ADVICE_MAX_CHARS = 256 * 1024
 /**
  * When the analysis has to run on the console page's own thread (the background is unreachable), each
  * phase gets a slice short enough that the page stays responsive; a large policy then gets a partial
@@ -100,6 +113,11 @@ export interface AnalyseOptions {
 export async function validate(text: string, opts: AnalyseOptions, budgets: Budgets = BUDGET_MS): Promise<Analysis> {
   const cat = await getCatalogue()
   const started = performance.now()
+  if (text.length > ANALYSE_MAX_CHARS) {
+    const note = truncatedFinding('validate', 0, [])
+    note.message = `This text has ${text.length.toLocaleString('en-US')} characters, far more than any AWS policy may hold (the largest quota is 32 KB), so it is not analysed here. The command-line tool (iam-sidekick validate) checks it without a limit.`
+    return { text, policyType: opts.policyType === 'auto' ? 'identity' : opts.policyType, findings: [note], ms: performance.now() - started }
+  }
   let model: PolicyModel
   try {
     model = modelFor(text)
@@ -109,7 +127,9 @@ export async function validate(text: string, opts: AnalyseOptions, budgets: Budg
     return { text, policyType, findings: [{ code: 'INTERNAL_ERROR', severity: 'WARNING', message, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, path: [] }], ms: performance.now() - started }
   }
   const policyType = opts.policyType === 'auto' ? detectPolicyType(model) : opts.policyType
-  const v = validateModel(model, { catalogue: cat, policyType, budgetMs: budgets.validate, ...(opts.resourceType ? { resourceType: opts.resourceType } : {}) })
+  // the phase's budget counts the parse too: what is left of it goes to the checks
+  const left = Math.max(20, budgets.validate - (performance.now() - started))
+  const v = validateModel(model, { catalogue: cat, policyType, budgetMs: Math.round(left), ...(opts.resourceType ? { resourceType: opts.resourceType } : {}) })
   return { text, policyType: v.policyType ?? policyType, findings: v.findings, ms: performance.now() - started }
 }
 
@@ -139,6 +159,11 @@ export async function advise(a: Analysis, opts: AnalyseOptions, budgets: Budgets
   const started = performance.now()
   let suggestions: Suggestion[] = []
   let explanation: Analysis['explanation']
+  if (a.text.length > ADVICE_MAX_CHARS) {
+    const note = truncatedFinding('suggest', 0, [])
+    note.message = `This policy has ${a.text.length.toLocaleString('en-US')} characters, far more than any AWS policy may hold, so least-privilege suggestions and the explanation are not computed here. The command-line tool (iam-sidekick suggest) computes them without a limit.`
+    return { ...a, suggestions: [note], adviceText: a.text, ms: a.ms + performance.now() - started }
+  }
   if (!a.findings.some((f) => f.code === 'JSON_SYNTAX_ERROR')) {
     try {
       const model = modelFor(a.text)
