@@ -1,4 +1,5 @@
 import { globMatch } from '../patterns/glob'
+import { replaceVariables } from '../patterns/variables'
 import { arnFields } from './arn'
 
 /**
@@ -12,16 +13,30 @@ export interface ArnFormat {
   fields: string[]
 }
 
-const PLACEHOLDER = /\$\{[^}]*\}/g
-
 export function compileArnFormat(format: string): ArnFormat {
-  const glob = format.replace(PLACEHOLDER, '*')
+  const glob = replaceVariables(format, '*')
   return { format, glob, fields: arnFields(glob) }
 }
 
 /** Replaces policy variables (`${aws:username}`) with `*` so a resource pattern can be compared structurally. */
 export function variablesAsWildcards(text: string): string {
-  return text.replace(/\$\{([*?$])\}/g, '$1').replace(/\$\{[^}]*\}/g, '*')
+  return replaceVariables(text.replace(/\$\{([*?$])\}/g, '$1'), '*')
+}
+
+const fieldsCache = new Map<string, readonly string[]>()
+
+/**
+ * The fields of a policy resource with its variables as wildcards, computed once per resource: a resource
+ * is compared with every ARN format of every action a statement names.
+ */
+function resourceFields(resource: string): readonly string[] {
+  let f = fieldsCache.get(resource)
+  if (!f) {
+    f = arnFields(variablesAsWildcards(resource))
+    if (fieldsCache.size >= 2000) fieldsCache.clear()
+    fieldsCache.set(resource, f)
+  }
+  return f
 }
 
 /**
@@ -30,7 +45,7 @@ export function variablesAsWildcards(text: string): string {
  * some concrete ARN could match both.
  */
 export function resourceMatchesFormat(resource: string, format: ArnFormat): boolean {
-  const r = arnFields(variablesAsWildcards(resource))
+  const r = resourceFields(resource)
   if (r.length < 6) {
     // `arn:aws:s3:::*`-style truncation is not possible; a short value can only match through a trailing `*`
     const last = r[r.length - 1] ?? ''

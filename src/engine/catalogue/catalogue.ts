@@ -95,12 +95,27 @@ export class Catalogue {
     return this.all
   }
 
+  private readonly expansions = new Map<string, ActionInfo[]>()
+
   /**
    * Every action an Action pattern covers (case-insensitive, `*` and `?` anywhere). `*` alone is every action.
-   * Patterns whose service part has a wildcard are matched against every service.
+   * Patterns whose service part has a wildcard are matched against every service. Remembered per pattern
+   * (many statements repeat the same patterns): callers must not modify the array.
    */
   expand(pattern: string): ActionInfo[] {
     if (pattern === '*') return this.allActions()
+    const key = pattern.toLowerCase()
+    let hit = this.expansions.get(key)
+    if (!hit) {
+      hit = this.expandUncached(pattern)
+      // bounded: a policy of thousands of distinct patterns must not grow it without end
+      if (this.expansions.size >= 4000) this.expansions.clear()
+      this.expansions.set(key, hit)
+    }
+    return hit
+  }
+
+  private expandUncached(pattern: string): ActionInfo[] {
     const parts = splitAction(pattern)
     if (!parts) return []
     const matcher = compileGlob(pattern, true)

@@ -5,7 +5,7 @@
 import { ACCESS_LEVELS, type Catalogue } from '../catalogue'
 import type { Range } from '../findings/types'
 import { buildPolicyModel } from '../model'
-import type { StatementModel } from '../model/types'
+import type { PolicyModel, StatementModel } from '../model/types'
 import { EffectiveAccess } from '../suggest/effective'
 import { readStatements } from '../suggest/statements'
 import { describeActions, describeNotActions } from './actions'
@@ -13,6 +13,7 @@ import { conditionPhrases } from './conditions'
 import { describePrincipal } from './principals'
 import { describeResources } from './resources'
 import { joinAnd } from './words'
+import { Budget } from '../findings/budget'
 
 export interface StatementExplanation {
   /** 0-based position among the policy's statements. */
@@ -120,16 +121,42 @@ function summarise(model: ReturnType<typeof buildPolicyModel>, catalogue: Catalo
 
 /** @internal explainPolicy without its safety net, for tests that must see a failure rather than a fallback. */
 export function explainUnsafe(input: string | object, options: { catalogue: Catalogue }): PolicyExplanation {
-  const model = buildPolicyModel(input)
+  return explainBuilt(buildPolicyModel(input), options)
+}
+
+export interface ExplainOptions {
+  catalogue: Catalogue
+  /** Milliseconds it may take; past it the remaining statements are left out and the summary says so. Default: no limit. */
+  budgetMs?: number
+}
+
+function explainBuilt(model: PolicyModel, options: ExplainOptions): PolicyExplanation {
   if (!model.root) return { summary: 'This document is not valid JSON, so it cannot be read as a policy.', statements: [] }
   if (model.statements.length === 0)
     return { summary: model.statementKey ? 'This policy has no statements, so it allows nothing.' : 'This document has no Statement, so it is not a policy yet.', statements: [] }
-  const statements = model.statements.map((s, i) => {
+  const budget = new Budget(options.budgetMs)
+  const statements: StatementExplanation[] = []
+  for (const [i, s] of model.statements.entries()) {
+    if (budget.expired()) break
     const e: StatementExplanation = { index: i, text: explainStatement(s, options.catalogue), range: s.range }
     if (s.sid?.value) e.sid = s.sid.value
-    return e
-  })
+    statements.push(e)
+  }
+  if (budget.expired())
+    return {
+      summary: `This policy is too large to explain within ${options.budgetMs} ms; the first ${statements.length} of ${model.statements.length} statements are explained below.`,
+      statements,
+    }
   return { summary: summarise(model, options.catalogue), statements }
+}
+
+/** explainPolicy over a model already built with buildPolicyModel (one parse for every service). Never throws. */
+export function explainModel(model: PolicyModel, options: ExplainOptions): PolicyExplanation {
+  try {
+    return explainBuilt(model, options)
+  } catch {
+    return { summary: 'This policy could not be explained.', statements: [] }
+  }
 }
 
 /** A plain-language summary of what the policy allows and denies, and one sentence per statement. */

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue'
 import type { Fix, JsonPath, PolicyType, Range, Severity, Suggestion, SuggestionCategory } from '../findings/types'
+import { Budget } from '../findings/budget'
 import type { PolicyModel } from '../model/types'
 import { PolicyEditor } from './edits'
 import { EffectiveAccess } from './effective'
@@ -15,10 +16,19 @@ export interface SuggestContext {
   statements: StatementInfo[]
   effective: EffectiveAccess
   editor: PolicyEditor
+  /** The time budget of this run; long loops stop once it has expired. */
+  budget: Budget
 }
 
-export function newContext(model: PolicyModel, catalogue: Catalogue, policyType: PolicyType, arn: ArnContext, statements: StatementInfo[]): SuggestContext {
-  return { model, catalogue, policyType, arn, statements, effective: new EffectiveAccess(statements, catalogue), editor: new PolicyEditor(model) }
+export function newContext(
+  model: PolicyModel,
+  catalogue: Catalogue,
+  policyType: PolicyType,
+  arn: ArnContext,
+  statements: StatementInfo[],
+  budget: Budget = new Budget(),
+): SuggestContext {
+  return { model, catalogue, policyType, arn, statements, effective: new EffectiveAccess(statements, catalogue), editor: new PolicyEditor(model), budget }
 }
 
 /**
@@ -37,7 +47,8 @@ export interface SuggestionInit {
   message: string
   at: { range: Range; path: JsonPath }
   actions?: string[]
-  fixes?: (Fix | undefined)[]
+  /** The fixes, or a function that builds them the first time `fixes` is read (see lazyFixes). */
+  fixes?: (Fix | undefined)[] | (() => (Fix | undefined)[])
   learnMore?: string
 }
 
@@ -51,10 +62,43 @@ export function suggestion(init: SuggestionInit): Suggestion {
     category: init.category,
   }
   if (init.actions && init.actions.length) s.actions = [...new Set(init.actions)]
-  const fixes = (init.fixes ?? []).filter((f): f is Fix => !!f && f.edits.length > 0)
-  if (fixes.length) s.fixes = fixes
+  if (typeof init.fixes === 'function') lazyFixes(s, init.fixes)
+  else {
+    const fixes = usable(init.fixes ?? [])
+    if (fixes.length) s.fixes = fixes
+  }
   if (init.learnMore) s.learnMore = init.learnMore
   return s
+}
+
+function usable(fixes: (Fix | undefined)[]): Fix[] {
+  return fixes.filter((f): f is Fix => !!f && f.edits.length > 0)
+}
+
+/**
+ * Makes `s.fixes` a property computed on first read: building a fix can cost a scan of every statement,
+ * and most suggestions' fixes are never looked at (issue 17). Reading it (JSON.stringify, a spread, the
+ * panel) builds them once; afterwards it is a plain value (undefined when there is none). Assigning works too.
+ */
+export function lazyFixes(s: Suggestion, build: () => (Fix | undefined)[]): void {
+  const settle = (value: Fix[] | undefined): Fix[] | undefined => {
+    Object.defineProperty(s, 'fixes', { value, writable: true, enumerable: value !== undefined, configurable: true })
+    return value
+  }
+  Object.defineProperty(s, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      let fixes: Fix[] = []
+      try {
+        fixes = usable(build())
+      } catch {
+        /* a fix that cannot be built is left out; the suggestion stands */
+      }
+      return settle(fixes.length ? fixes : undefined)
+    },
+    set: (value: Fix[] | undefined) => void settle(value),
+  })
 }
 
 /** "a, b and c"; long lists end with "and N more". */

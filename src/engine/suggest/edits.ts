@@ -26,8 +26,8 @@ export class PolicyEditor {
   /** Leading white space of the line that holds `offset`. */
   lineIndent(offset: number): string {
     const text = this.model.text
-    let start = offset
-    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--
+    // the line's start from the line index: walking back is O(line length), all of a one-line document
+    const start = this.model.lines.offset({ line: this.model.lines.position(offset).line, column: 1 })
     let end = start
     while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++
     return text.slice(start, end)

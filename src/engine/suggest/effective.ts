@@ -67,11 +67,19 @@ export class EffectiveAccess {
   allowedActions(): ActionInfo[] {
     if (this.allowed) return this.allowed
     const candidates = new Set<ActionInfo>()
+    // each distinct pattern expanded once: policies repeat the same ones across many statements
+    const expanded = new Set<string>()
     for (const s of this.statements) {
       if (s.effect !== 'Allow') continue
       if (s.notAction) {
         for (const a of this.catalogue.allActions()) if (!s.itemsFor(a.service).some((i) => i.match(a.key))) candidates.add(a)
-      } else for (const i of s.actionItems) for (const a of this.catalogue.expand(i.item.value)) candidates.add(a)
+      } else
+        for (const i of s.actionItems) {
+          const pattern = i.item.value.toLowerCase()
+          if (expanded.has(pattern)) continue
+          expanded.add(pattern)
+          for (const a of this.catalogue.expand(i.item.value)) candidates.add(a)
+        }
     }
     const all = this.catalogue.allActions()
     let ordered: ActionInfo[]

@@ -3,6 +3,7 @@
  * Pure and deterministic; every public function returns a value for any input and never throws.
  */
 import type { Suggestion } from '../findings/types'
+import type { PolicyModel } from '../model/types'
 import { runSuggestions, runWildcardReports } from './run'
 import type { SuggestOptions, WildcardReport } from './types'
 
@@ -18,6 +19,18 @@ export { detectPolicyType } from './policy-type'
 export function suggestPolicy(input: string | object, options: SuggestOptions): Suggestion[] {
   try {
     return runSuggestions(input, options)
+  } catch {
+    return []
+  }
+}
+
+/**
+ * suggestPolicy over a model already built with buildPolicyModel, so one parse serves validation,
+ * suggestions and the explanation. Never throws.
+ */
+export function suggestModel(model: PolicyModel, options: SuggestOptions): Suggestion[] {
+  try {
+    return runSuggestions(model, options)
   } catch {
     return []
   }

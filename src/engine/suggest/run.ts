@@ -1,4 +1,5 @@
 /** The checks run in order; may throw on a bug, so the public entry points in index.ts catch. */
+import { Budget, truncatedFinding } from '../findings/budget'
 import { sortFindings, type PolicyType, type Suggestion } from '../findings/types'
 import { buildPolicyModel } from '../model'
 import type { PolicyModel } from '../model/types'
@@ -17,30 +18,49 @@ function resolveType(model: PolicyModel, t: SuggestOptions['policyType']): Polic
   return !t || t === 'auto' ? detectPolicyType(model) : t
 }
 
-export function suggestContext(input: string | object, options: SuggestOptions): SuggestContext | undefined {
-  const model = buildPolicyModel(input)
+export function suggestContext(input: string | object | PolicyModel, options: SuggestOptions): SuggestContext | undefined {
+  const model = isPolicyModel(input) ? input : buildPolicyModel(input)
   if (!model.root || model.statements.length === 0) return undefined
   const account = options.account && /^\d{12}$/.test(options.account) ? options.account : undefined
   const region = options.region && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(options.region) ? options.region : undefined
   const partition = options.partition && /^aws(-[a-z]+)*$/.test(options.partition) ? options.partition : 'aws'
   const arn = { partition, ...(account ? { account } : {}), ...(region ? { region } : {}) }
-  return newContext(model, options.catalogue, resolveType(model, options.policyType), arn, readStatements(model))
+  return newContext(model, options.catalogue, resolveType(model, options.policyType), arn, readStatements(model), new Budget(options.budgetMs))
 }
 
-export function runSuggestions(input: string | object, options: SuggestOptions): Suggestion[] {
+/** A built model rather than text or a parsed object (so one parse serves every service). */
+export function isPolicyModel(input: unknown): input is PolicyModel {
+  return typeof input === 'object' && input !== null && 'statements' in input && 'lines' in input && 'problems' in input && typeof (input as { text?: unknown }).text === 'string'
+}
+
+/** The checks in the order they run (names for the truncation message). */
+const SUGGESTION_CHECKS: readonly [string, (ctx: SuggestContext) => Suggestion[]][] = [
+  ['privilege escalation', checkPrivilegeEscalation],
+  ['risks', checkRisks],
+  ['wildcards', checkWildcards],
+  ['resource scope', checkResourceScope],
+  ['conditions', checkConditions],
+  ['redundancy', checkRedundancy],
+]
+
+export function runSuggestions(input: string | object | PolicyModel, options: SuggestOptions): Suggestion[] {
   const ctx = suggestContext(input, options)
   if (!ctx) return []
-  return sortFindings([
-    ...checkPrivilegeEscalation(ctx),
-    ...checkRisks(ctx),
-    ...checkWildcards(ctx),
-    ...checkResourceScope(ctx),
-    ...checkConditions(ctx),
-    ...checkRedundancy(ctx),
-  ])
+  const out: Suggestion[] = []
+  for (const [name, check] of SUGGESTION_CHECKS) {
+    if (ctx.budget.expired()) {
+      ctx.budget.skipped.push(name)
+      continue
+    }
+    out.push(...check(ctx))
+    // a check that saw the budget run out part-way is incomplete
+    if (ctx.budget.truncated && !ctx.budget.skipped.includes(name)) ctx.budget.skipped.push(name)
+  }
+  if (ctx.budget.truncated) out.push(truncatedFinding('suggest', options.budgetMs, ctx.budget.skipped))
+  return sortFindings(out)
 }
 
-export function runWildcardReports(input: string | object, options: SuggestOptions): WildcardReport[] {
+export function runWildcardReports(input: string | object | PolicyModel, options: SuggestOptions): WildcardReport[] {
   const ctx = suggestContext(input, options)
   return ctx ? wildcardReports(ctx) : []
 }

@@ -2,6 +2,7 @@ import { arnFields } from '../arn/arn'
 import { compileArnFormat, resourceMatchesFormat, type ArnFormat } from '../arn/format'
 import type { ActionInfo, Catalogue } from '../catalogue'
 import { globCovers, globMatch } from '../patterns/glob'
+import { replaceVariables } from '../patterns/variables'
 import type { StatementInfo } from './statements'
 
 /**
@@ -28,13 +29,28 @@ function format(f: string): ArnFormat {
 
 /** ARN formats of the resource types an action can be scoped to (empty: the action only works with `*`). */
 export function actionFormats(catalogue: Catalogue, info: ActionInfo): ArnFormat[] {
-  const out: ArnFormat[] = []
-  for (const rt of info.resourceTypes) {
-    const t = catalogue.resourceType(info.service, rt.name)
-    for (const a of t?.arns ?? []) out.push(format(a))
-  }
-  return out
+  return formatsOf(catalogue, info).formats
 }
+
+const formatsByAction = new WeakMap<ActionInfo, { formats: ArnFormat[]; key: string }>()
+
+/** The action's ARN formats, and a key naming that list (many actions share one, e.g. every S3 object action). */
+function formatsOf(catalogue: Catalogue, info: ActionInfo): { formats: ArnFormat[]; key: string } {
+  let hit = formatsByAction.get(info)
+  if (!hit) {
+    const formats: ArnFormat[] = []
+    for (const rt of info.resourceTypes) {
+      const t = catalogue.resourceType(info.service, rt.name)
+      for (const a of t?.arns ?? []) formats.push(format(a))
+    }
+    hit = { formats, key: formats.map((f) => f.format).join('\n') }
+    formatsByAction.set(info, hit)
+  }
+  return hit
+}
+
+/** Scopes already worked out per statement and format list: a statement is asked about every action it names. */
+const scopes = new WeakMap<StatementInfo, Map<string, ResourceScope | undefined>>()
 
 const SELF = /\$\{aws:(username|userid)\}/i
 
@@ -52,7 +68,7 @@ export function textualScope(resource: string): ResourceScope {
  * Variables count as fixed text here, so `user/${aws:username}` does not cover all users.
  */
 export function coversFormat(resource: string, f: ArnFormat): boolean {
-  const fields = arnFields(resource.replace(/\$\{[^}]*\}/g, '\u0001'))
+  const fields = arnFields(replaceVariables(resource, '\u0001'))
   if (fields.length < 6) return fields[fields.length - 1] === '*' && fields.length >= 1 && globCovers(fields.join(':'), f.glob)
   fields[1] = '*'
   if (fields[3] !== '') fields[3] = '*'
@@ -68,13 +84,19 @@ export function statementScope(s: StatementInfo, info: ActionInfo | undefined, c
   if (s.notResource) return forDeny ? undefined : 'all'
   if (!s.resources) return 'all'
   if (s.resources.includes('*')) return 'all'
-  const formats = info ? actionFormats(catalogue, info) : []
+  const { formats, key } = info ? formatsOf(catalogue, info) : { formats: [], key: '' }
+  // the answer depends on the resources and the format list only, once the action has resource types
+  const cacheable = !!info && info.resourceTypes.length > 0 && formats.length > 0
+  let cache = cacheable ? scopes.get(s) : undefined
+  if (cacheable && !cache) scopes.set(s, (cache = new Map()))
+  if (cache?.has(key)) return cache.get(key)
   let best: ResourceScope | undefined
   for (const r of s.resources) {
     const scope = resourceScope(r, info, formats)
     if (scope && (!best || SCOPE_RANK[scope] > SCOPE_RANK[best])) best = scope
     if (best === 'all') break
   }
+  cache?.set(key, best)
   return best
 }
 

@@ -11,6 +11,11 @@ export interface SuggestOptions {
   region?: string
   /** Partition used in proposed ARNs; `aws` when unknown. */
   partition?: string
+  /**
+   * Milliseconds the checks may take; past it they stop and an ANALYSIS_TRUNCATED suggestion says which
+   * were cut. Default: no limit (deterministic).
+   */
+  budgetMs?: number
 }
 
 export type AccessLevelCounts = Record<AccessLevel, number>

@@ -5,6 +5,7 @@
 import { compileArnFormat, globsIntersect, resourceMatchesFormat, type ArnFormat } from '../arn/format'
 import type { ActionInfo, Catalogue, ConditionKeyInfo, ResourceTypeInfo } from '../catalogue'
 import { BASE_OPERATORS } from '../model/operators'
+import { replaceVariables } from '../patterns/variables'
 
 /** One ARN format of one resource type, with its fields pre-classified. */
 export interface ArnFormatEntry {
@@ -54,7 +55,7 @@ function resourcePartHasSlash(arn: string): boolean {
   let colons = 0
   let i = 0
   for (; i < arn.length && colons < 5; i++) if (arn[i] === ':') colons++
-  return arn.slice(i).replace(/\$\{[^}]*\}/g, '').includes('/')
+  return replaceVariables(arn.slice(i), '').includes('/')
 }
 
 const TEMPLATE = /\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/i

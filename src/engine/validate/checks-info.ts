@@ -242,6 +242,7 @@ aa('CONFIRM_AUDIENCE_CLAIM_TYPE', 'SUGGESTION')
 
 // ── The project's own checks ───────────────────────────────────────────────────────────────────
 own('INTERNAL_ERROR', 'WARNING', 'A check failed unexpectedly', DOCS.grammar)
+own('ANALYSIS_TRUNCATED', 'WARNING', 'Analysis cut short by its time budget', DOCS.grammar)
 own('DUPLICATE_JSON_KEY', 'ERROR', 'Duplicate JSON key', DOCS.grammar)
 own('ACTION_CASE_MISMATCH', 'SUGGESTION', 'Action written in a different case', DOCS.action)
 own('OLD_POLICY_VERSION', 'SUGGESTION', 'Old policy language version', DOCS.version)

@@ -6,6 +6,7 @@ import { hasWildcard } from '../patterns/glob'
 import type { CatalogueIndex } from './catalogue-index'
 import { checkInfo } from './checks-info'
 import { EditBuilder } from '../findings/json-edits'
+import { Budget } from '../findings/budget'
 
 export type Effect = 'Allow' | 'Deny'
 
@@ -120,6 +121,8 @@ export class ValidationContext {
     readonly model: PolicyModel,
     readonly index: CatalogueIndex,
     readonly settings: ValidationSettings,
+    /** The time budget of this validation; the costliest checks stop early once it has expired. */
+    readonly budget: Budget = new Budget(),
   ) {
     this.catalogue = index.catalogue
     this.statements = model.statements.map((s) => new StatementFacts(s, index))

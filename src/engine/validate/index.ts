@@ -3,6 +3,7 @@
  * the AWS catalogue, with its issue codes and severities, plus checks of our own. Pure and offline.
  */
 import type { Catalogue } from '../catalogue'
+import { Budget, truncatedFinding } from '../findings/budget'
 import { sortFindings, type Finding, type PolicyType } from '../findings/types'
 import { buildPolicyModel } from '../model/build'
 import type { PolicyModel } from '../model/types'
@@ -48,6 +49,11 @@ export interface ValidateOptions {
   resourceType?: ResourcePolicyType | (string & {})
   /** Issue codes to drop from the result. */
   suppress?: string[]
+  /**
+   * Milliseconds the checks may take; past it the remaining checks are skipped and an ANALYSIS_TRUNCATED
+   * finding says which. Default: no limit (every check runs; the result is deterministic).
+   */
+  budgetMs?: number
 }
 
 export interface ValidationResult {
@@ -114,19 +120,28 @@ export function validateModel(model: PolicyModel, options: ValidateOptions): Val
     // keep identity
   }
   const findings: Finding[] = [...model.problems]
+  const budget = new Budget(options.budgetMs)
   try {
-    const ctx = new ValidationContext(model, catalogueIndex(options.catalogue), { policyType, resourceType: options.resourceType })
+    const ctx = new ValidationContext(model, catalogueIndex(options.catalogue), { policyType, resourceType: options.resourceType }, budget)
     for (const check of CHECK_FUNCTIONS) {
+      const name = check.name.replace(/^check/, '')
+      if (budget.expired()) {
+        budget.skipped.push(name)
+        continue
+      }
       try {
         check(ctx)
       } catch (e) {
         ctx.findings.push(internalError(e))
       }
+      // a check that saw the budget run out part-way is incomplete
+      if (budget.truncated) budget.skipped.push(name)
     }
     findings.push(...ctx.findings)
   } catch (e) {
     findings.push(internalError(e))
   }
+  if (budget.truncated) findings.push(truncatedFinding('validate', options.budgetMs, budget.skipped))
   const suppress = new Set((options.suppress ?? []).map((c) => c.trim().toUpperCase()))
   const kept = suppress.size ? findings.filter((f) => !suppress.has(f.code)) : findings
   return { policyType, findings: sortFindings(kept), suppressed: findings.length - kept.length }

@@ -42,8 +42,10 @@ export function scanVariables(text: string): VariableScan {
   let i = text.indexOf('${')
   if (i < 0) return EMPTY
   const out: VariableScan = { vars: [], problems: [] }
+  // The next `}` is searched again only once `i` has passed it, so many `${` before one `}` stay linear.
+  let close = -1
   while (i >= 0) {
-    const close = text.indexOf('}', i + 2)
+    if (close < i + 2) close = text.indexOf('}', i + 2)
     const next = text.indexOf('${', i + 2)
     if (close < 0 || (next >= 0 && next < close)) {
       out.problems.push({

@@ -9,8 +9,8 @@ import { pageContext } from '../consoles/context'
 import { looksLikePolicy } from '../consoles/generic'
 import { readIdentity } from '../consoles/identity'
 import { isExtensionMessage, type EditorStatus, type ExtensionReply, type ExtensionRequest } from '../shared/messages'
-import { loadAnalysis } from '../shared/lazy'
 import { loadShadowMode } from '../shared/shadow-mode'
+import { analysisClient } from './analysis-client'
 import { BridgeClient, type BridgeEditor } from './bridge-client'
 import { findingsToMark, marksFor } from './editor-marks'
 import { mountPanel, type MountedPanel } from './mount'
@@ -74,13 +74,10 @@ export class Controller {
     if (this.preloaded) return
     this.preloaded = true
     mark('preload')
-    void loadAnalysis()
-      .then(async (m) => {
-        await m.catalogue()
-        mark('catalogue-loaded')
-        await m.warm()
-        mark('engine-warm')
-      })
+    // The engine runs in the extension's background; start it (catalogue, lookup tables) there.
+    void analysisClient()
+      .warm()
+      .then(() => mark('engine-warm'))
       .catch(() => undefined)
   }
 

@@ -8,7 +8,7 @@ import type { AceEdit, AceRange } from '../bridge/protocol'
 import type { ConsolePage, PagePolicyType } from '../consoles'
 import type { ConsoleIdentity } from '../consoles/identity'
 import type { AnalyseOptions, Analysis } from '../shared/analysis'
-import { loadAnalysis } from '../shared/lazy'
+import { analysisClient } from './analysis-client'
 import type { BridgeClient } from './bridge-client'
 
 export function toAceRange(r: Range): AceRange {
@@ -142,7 +142,8 @@ export class EditorSession {
     this.running = true
     this.analysing = true
     try {
-      const engine = await loadAnalysis()
+      // in the extension's background, off the console page's main thread (./analysis-client.ts)
+      const engine = analysisClient()
       do {
         this.rerun = false
         const text = this.text

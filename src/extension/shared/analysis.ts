@@ -1,15 +1,21 @@
 /**
  * Everything the extension asks of the engine, in one lazily loaded module (with the catalogue): the
  * content script imports it with `import()` after its first render, so its initial JavaScript stays small.
+ *
+ * One analysis parses the text once: the model is kept for the latest text and handed to type detection,
+ * validation, suggestions and the explanation alike. Each phase has a time budget; a phase that runs out
+ * says so with an ANALYSIS_TRUNCATED finding (issue 17). The content script runs these in the extension's
+ * background (src/extension/background/analysis-host.ts), off the console page's main thread.
  */
 import { loadCatalogue } from '../../engine/catalogue/bundled'
 import type { Catalogue } from '../../engine/catalogue'
-import type { Finding, PolicyType, Suggestion } from '../../engine/findings/types'
-import { buildPolicyModel } from '../../engine/model'
-import { explainPolicy } from '../../engine/explain'
+import { Budget, truncatedFinding } from '../../engine/findings/budget'
+import { sortFindings, type Finding, type PolicyType, type Suggestion } from '../../engine/findings/types'
+import { buildPolicyModel, type PolicyModel } from '../../engine/model'
+import { explainModel } from '../../engine/explain'
 import { simulateCase, type SimulationResult } from '../../engine/simulate'
-import { suggestPolicy } from '../../engine/suggest'
-import { detectPolicyType, validatePolicy } from '../../engine/validate'
+import { suggestModel } from '../../engine/suggest'
+import { detectPolicyType, validateModel } from '../../engine/validate'
 
 import { capabilities, type Capabilities, type CaseLike } from './capabilities'
 
@@ -29,13 +35,66 @@ export interface Analysis {
   ms: number
 }
 
+let injected: Catalogue | undefined
+
+/**
+ * Uses a catalogue the caller already holds instead of importing it lazily: a Chrome service worker
+ * may not use `import()`, so the background imports the catalogue statically and hands it over.
+ */
+export function useCatalogue(c: Catalogue): void {
+  injected = c
+}
+
+function getCatalogue(): Promise<Catalogue> {
+  return injected ? Promise.resolve(injected) : loadCatalogue()
+}
+
 export function catalogue(): Promise<Catalogue> {
-  return loadCatalogue()
+  return getCatalogue()
+}
+
+/** Time budgets per phase (ms): together well under the 2 s that any input may take (issue 17). */
+export interface Budgets {
+  validate: number
+  suggest: number
+  fixes: number
+  explain: number
+}
+export const BUDGET_MS: Budgets = { validate: 500, suggest: 400, fixes: 150, explain: 250 }
+
+/**
+ * Past this size the text is not parsed at all: parsing alone would take longer than any analysis may,
+ * and it is over thirty times the largest policy AWS accepts. One finding says so.
+ */
+export const ANALYSE_MAX_CHARS = 1024 * 1024
+
+/**
+ * Past this size (eight times the largest policy quota AWS has, 32 KB for a KMS key policy) suggestions and
+ * the explanation are not attempted: no console accepts such a policy, and validation says what is wrong.
+ * https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html
+ */
+export const ADVICE_MAX_CHARS = 256 * 1024
+/**
+ * When the analysis has to run on the console page's own thread (the background is unreachable), each
+ * phase gets a slice short enough that the page stays responsive; a large policy then gets a partial
+ * analysis with ANALYSIS_TRUNCATED findings instead of a frozen tab.
+ */
+export const PAGE_BUDGET_MS: Budgets = { validate: 40, suggest: 40, fixes: 20, explain: 30 }
+
+/** The model of the latest text: the phases of one analysis (and the Simulate tab) share one parse. */
+let last: { text: string; model: PolicyModel } | undefined
+
+/** The policy model of `text`, built once for the latest text. */
+export function modelFor(text: string): PolicyModel {
+  if (last?.text === text) return last.model
+  const model = buildPolicyModel(text)
+  last = { text, model }
+  return model
 }
 
 export function detectType(text: string): PolicyType {
   try {
-    return detectPolicyType(buildPolicyModel(text))
+    return detectPolicyType(modelFor(text))
   } catch {
     return 'identity'
   }
@@ -51,40 +110,90 @@ export interface AnalyseOptions {
 }
 
 /** Phase one, what the Findings tab shows: validation only (fast). */
-export async function validate(text: string, opts: AnalyseOptions): Promise<Analysis> {
-  const cat = await loadCatalogue()
+export async function validate(text: string, opts: AnalyseOptions, budgets: Budgets = BUDGET_MS): Promise<Analysis> {
+  const cat = await getCatalogue()
   const started = performance.now()
-  const policyType = opts.policyType === 'auto' ? detectType(text) : opts.policyType
-  const v = validatePolicy(text, { catalogue: cat, policyType, ...(opts.resourceType ? { resourceType: opts.resourceType } : {}) })
+  if (text.length > ANALYSE_MAX_CHARS) {
+    const note = truncatedFinding('validate', 0, [])
+    note.message = `This text has ${text.length.toLocaleString('en-US')} characters, far more than any AWS policy may hold (the largest quota is 32 KB), so it is not analysed here. The command-line tool (iam-sidekick validate) checks it without a limit.`
+    return { text, policyType: opts.policyType === 'auto' ? 'identity' : opts.policyType, findings: [note], ms: performance.now() - started }
+  }
+  let model: PolicyModel
+  try {
+    model = modelFor(text)
+  } catch (e) {
+    const policyType = opts.policyType === 'auto' ? 'identity' : opts.policyType
+    const message = `The policy could not be read (${e instanceof Error ? e.message : String(e)}).`
+    return { text, policyType, findings: [{ code: 'INTERNAL_ERROR', severity: 'WARNING', message, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, path: [] }], ms: performance.now() - started }
+  }
+  const policyType = opts.policyType === 'auto' ? detectPolicyType(model) : opts.policyType
+  // the phase's budget counts the parse too: what is left of it goes to the checks
+  const left = Math.max(20, budgets.validate - (performance.now() - started))
+  const v = validateModel(model, { catalogue: cat, policyType, budgetMs: Math.round(left), ...(opts.resourceType ? { resourceType: opts.resourceType } : {}) })
   return { text, policyType: v.policyType ?? policyType, findings: v.findings, ms: performance.now() - started }
 }
 
+/**
+ * Reads each suggestion's fixes (the engine builds them on first read) while the budget lasts; the
+ * suggestions past it keep no fixes, and a finding says so. Everything is plain data afterwards, ready
+ * to be sent between the extension's parts.
+ */
+function settleFixes(suggestions: Suggestion[], budgetMs: number): Suggestion[] {
+  const budget = new Budget(budgetMs)
+  let left = 0
+  for (const s of suggestions) {
+    if (!Object.getOwnPropertyDescriptor(s, 'fixes')?.get) continue
+    if (budget.expired()) {
+      delete s.fixes
+      left++
+    } else void s.fixes
+  }
+  if (left === 0) return suggestions
+  const note = truncatedFinding('suggest', budgetMs, [`one-click fixes of ${left} suggestion${left === 1 ? '' : 's'}`])
+  return sortFindings([...suggestions, note])
+}
+
 /** Phase two: least-privilege suggestions and the plain-language explanation (needs a policy that parses). */
-export async function advise(a: Analysis, opts: AnalyseOptions): Promise<Analysis> {
-  const cat = await loadCatalogue()
+export async function advise(a: Analysis, opts: AnalyseOptions, budgets: Budgets = BUDGET_MS): Promise<Analysis> {
+  const cat = await getCatalogue()
   const started = performance.now()
   let suggestions: Suggestion[] = []
   let explanation: Analysis['explanation']
+  if (a.text.length > ADVICE_MAX_CHARS) {
+    const note = truncatedFinding('suggest', 0, [])
+    note.message = `This policy has ${a.text.length.toLocaleString('en-US')} characters, far more than any AWS policy may hold, so least-privilege suggestions and the explanation are not computed here. The command-line tool (iam-sidekick suggest) computes them without a limit.`
+    return { ...a, suggestions: [note], adviceText: a.text, ms: a.ms + performance.now() - started }
+  }
   if (!a.findings.some((f) => f.code === 'JSON_SYNTAX_ERROR')) {
     try {
-      suggestions = suggestPolicy(a.text, {
+      const model = modelFor(a.text)
+      suggestions = suggestModel(model, {
         catalogue: cat,
         policyType: a.policyType,
+        budgetMs: budgets.suggest,
         ...(opts.accountId ? { account: opts.accountId } : {}),
         ...(opts.region ? { region: opts.region } : {}),
         ...(opts.partition ? { partition: opts.partition } : {}),
       })
+      await yieldToEventLoop()
+      suggestions = settleFixes(suggestions, budgets.fixes)
     } catch {
       suggestions = []
     }
+    await yieldToEventLoop()
     try {
-      const e = explainPolicy(a.text, { catalogue: cat })
+      const e = explainModel(modelFor(a.text), { catalogue: cat, budgetMs: budgets.explain })
       explanation = { summary: e.summary, statements: e.statements.map((s) => ({ index: s.index, ...(s.sid ? { sid: s.sid } : {}), text: s.text })) }
     } catch {
       explanation = undefined
     }
   }
   return { ...a, suggestions, adviceText: a.text, ...(explanation ? { explanation } : {}), ms: a.ms + performance.now() - started }
+}
+
+/** Lets the thread handle other work between phases (input, rendering, when it is the page's). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0))
 }
 
 const WARM_UP_POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}'
@@ -125,7 +234,7 @@ export function relevantKeys(cat: Catalogue, text: string, action: string): KeyF
     out.set(lower, { key, type: info?.type ?? 'String', multivalued: info?.multivalued ?? false, fromPolicy })
   }
   try {
-    for (const st of buildPolicyModel(text).statements)
+    for (const st of modelFor(text).statements)
       for (const block of st.condition?.operators ?? []) {
         for (const e of block.entries) add(e.key.value, true)
       }
@@ -169,7 +278,7 @@ export function serviceList(cat: Catalogue): { prefix: string; name: string }[] 
 /** Actions of the policy's first statement, to prefill the simulator. */
 export function firstAction(text: string): string | undefined {
   try {
-    for (const st of buildPolicyModel(text).statements) {
+    for (const st of modelFor(text).statements) {
       const a = st.action?.items.find((i) => !/[*?]/.test(i.value))
       if (a) return a.value
     }
@@ -180,10 +289,10 @@ export function firstAction(text: string): string | undefined {
 }
 
 export async function whatCanItDo(c: CaseLike, service: string, resource: string): Promise<Capabilities> {
-  return capabilities(await loadCatalogue(), c, service, resource)
+  return capabilities(await getCatalogue(), c, service, resource)
 }
 
 export async function simulate(c: unknown): Promise<SimulationResult> {
-  const cat = await loadCatalogue()
+  const cat = await getCatalogue()
   return simulateCase(c, { catalogue: cat })
 }

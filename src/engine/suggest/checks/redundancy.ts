@@ -65,14 +65,19 @@ function redundantActions(ctx: SuggestContext, s: StatementInfo): Suggestion[] {
   // compare within a service, plus against entries whose service part has a wildcard
   const wild = items.filter((i) => /[*?]/.test(serviceOf(i.value)))
   const byService = new Map<string, Located<string>[]>()
-  for (const i of items) {
+  const position = new Map<Located<string>, number>()
+  items.forEach((i, idx) => {
     const k = serviceOf(i.value)
-    byService.set(k, [...(byService.get(k) ?? []), i])
-  }
+    const list = byService.get(k)
+    if (list) list.push(i)
+    else byService.set(k, [i])
+    position.set(i, idx)
+  })
   items.forEach((item, idx) => {
+    if (ctx.budget.expired()) return
     const peers = [...(byService.get(serviceOf(item.value)) ?? []), ...wild]
     for (const other of peers) {
-      const j = items.indexOf(other)
+      const j = position.get(other)!
       if (j === idx || removed.has(j)) continue
       const same = other.value.toLowerCase() === item.value.toLowerCase()
       if (same ? j > idx : !globCovers(other.value, item.value, true)) continue
@@ -152,20 +157,64 @@ function coversAll(outer: string[], inner: string[], ignoreCase: boolean): boole
   return inner.every((i) => outer.some((o) => globCovers(o, i, ignoreCase)))
 }
 
-function sameSet(a: string[], b: string[], ignoreCase: boolean): boolean {
-  const n = (x: string[]) => [...new Set(x.map((v) => (ignoreCase ? v.toLowerCase() : v)))].sort().join('\n')
-  return n(a) === n(b)
+function setKey(x: string[], ignoreCase: boolean): string {
+  return [...new Set(x.map((v) => (ignoreCase ? v.toLowerCase() : v)))].sort().join('\n')
 }
 
-/** Statements that another statement makes unnecessary, and pairs that can be written as one. */
+function sameSet(a: string[], b: string[], ignoreCase: boolean): boolean {
+  return setKey(a, ignoreCase) === setKey(b, ignoreCase)
+}
+
+/** Pushes `i` to the list under `key` (lists stay in ascending order when indexes come in order). */
+function addTo(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key)
+  if (list) {
+    if (list[list.length - 1] !== i) list.push(i)
+  } else map.set(key, [i])
+}
+
+/** Two ascending lists merged into one, without repeats. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!
+    if (out[out.length - 1] !== x) out.push(x)
+  }
+  return out
+}
+
+/**
+ * Statements that another statement makes unnecessary, and pairs that can be written as one. Candidates
+ * come from indexes (same effect, principal and conditions; a shared service; the same action or resource
+ * set), so a policy of thousands of statements is not compared pair by pair. The order in which pairs
+ * are tried is the pairwise loop's, so the result is the same.
+ */
 function statements(ctx: SuggestContext): Suggestion[] {
   if (!ctx.model.statementIsArray) return []
   const shapes = ctx.statements.map(shape)
   const out: Suggestion[] = []
   const gone = new Set<number>()
+  // a statement can only cover b if it has the same key and covers b's first action: one of its actions is
+  // in the same service, or has a wildcard in its service part
+  const byService = new Map<string, number[]>()
+  const WILD = '\u0000*'
+  shapes.forEach((a, ai) => {
+    if (!a) return
+    for (const action of a.actions) {
+      const svc = serviceOf(action)
+      addTo(byService, /[*?]/.test(svc) ? `${a.key}\u0000${WILD}` : `${a.key}\u0000${svc}`, ai)
+    }
+  })
   shapes.forEach((b, bi) => {
-    if (!b) return
-    for (let ai = 0; ai < shapes.length; ai++) {
+    if (!b || ctx.budget.expired()) return
+    const first = b.actions[0]
+    const candidates =
+      first === undefined
+        ? shapes.map((_, i) => i)
+        : mergeSorted(byService.get(`${b.key}\u0000${serviceOf(first)}`) ?? [], byService.get(`${b.key}\u0000${WILD}`) ?? [])
+    for (const ai of candidates) {
       const a = shapes[ai]
       if (!a || ai === bi || gone.has(ai) || a.key !== b.key) continue
       const subsumed =
@@ -194,9 +243,19 @@ function statements(ctx: SuggestContext): Suggestion[] {
   })
   // merges: same effect, principal and conditions, and either the same resources or the same actions
   const merged = new Set<number>()
+  const sameResourcesAs = new Map<string, number[]>()
+  const sameActionsAs = new Map<string, number[]>()
+  const resourceSet = (x: Shape) => `${x.key}\u0000${setKey(x.resources ?? [], false)}`
+  const actionSet = (x: Shape) => `${x.key}\u0000${setKey(x.actions, true)}`
+  shapes.forEach((a, ai) => {
+    if (!a) return
+    addTo(sameResourcesAs, resourceSet(a), ai)
+    addTo(sameActionsAs, actionSet(a), ai)
+  })
   shapes.forEach((b, bi) => {
-    if (!b || gone.has(bi) || merged.has(bi)) return
-    for (let ai = 0; ai < bi; ai++) {
+    if (!b || gone.has(bi) || merged.has(bi) || ctx.budget.expired()) return
+    for (const ai of mergeSorted(sameResourcesAs.get(resourceSet(b)) ?? [], sameActionsAs.get(actionSet(b)) ?? [])) {
+      if (ai >= bi) break
       const a = shapes[ai]
       if (!a || gone.has(ai) || merged.has(ai) || a.key !== b.key) continue
       const sameResources = sameSet(a.resources ?? [], b.resources ?? [], false)
@@ -239,7 +298,10 @@ function unique(values: string[], ignoreCase: boolean): string[] {
 /** Duplicate and covered entries, statements subsumed by others, statements that can be merged. */
 export function checkRedundancy(ctx: SuggestContext): Suggestion[] {
   const out: Suggestion[] = []
-  for (const s of ctx.statements) out.push(...redundantActions(ctx, s), ...redundantResources(ctx, s))
+  for (const s of ctx.statements) {
+    if (ctx.budget.expired()) break
+    out.push(...redundantActions(ctx, s), ...redundantResources(ctx, s))
+  }
   out.push(...statements(ctx))
   return out
 }

@@ -120,6 +120,7 @@ export function checkResourceScope(ctx: SuggestContext): Suggestion[] {
   if (!grantsToHolder(ctx.policyType)) return []
   const out: Suggestion[] = []
   for (const s of ctx.statements) {
+    if (ctx.budget.expired()) break
     if (!onEveryResource(s)) continue
     if (s.actionItems.some((i) => i.item.value === '*')) continue
     // resources chosen by tag or by owner (attribute-based access control) are already scoped
@@ -143,7 +144,7 @@ export function checkResourceScope(ctx: SuggestContext): Suggestion[] {
         message: `Resource "*" in ${s.label} covers every resource, but ${plural(scopable.length, 'action')} of ${actions.length} can be limited to specific resources, for example ${examples.join('; ')}.${only}`,
         at: star,
         actions: scopable.slice(0, 50).map((a) => a.key),
-        fixes: [scopeStatementFix(ctx, s)],
+        fixes: () => [scopeStatementFix(ctx, s)],
         learnMore: SAR,
       }),
     )

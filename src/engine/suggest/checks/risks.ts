@@ -21,6 +21,7 @@ const RANK: Record<Severity, number> = { ERROR: 4, SECURITY_WARNING: 3, WARNING:
 function collect(ctx: SuggestContext, actions: Iterable<string>, grade: (g: Grant, info: ActionInfo | undefined) => Severity | undefined): Hit[] {
   const by = new Map<StatementInfo, Hit>()
   for (const a of actions) {
+    if (ctx.budget.expired()) break
     const info = ctx.catalogue.action(a)
     const name = info?.key ?? a
     for (const g of ctx.effective.grants(name)) {
@@ -54,8 +55,11 @@ interface RiskSpec {
 function report(ctx: SuggestContext, hits: Hit[], spec: RiskSpec): Suggestion[] {
   return hits.map((h) => {
     const allScopable = h.actions.every((a) => (ctx.catalogue.action(a)?.resourceTypes.length ?? 0) > 0)
-    const fixes: (Fix | undefined)[] = [allScopable ? scopeStatementFix(ctx, h.statement) : undefined, removeActionsFix(ctx, h.actions)]
-    if (h.actions.length <= spec.denyUpTo) fixes.push(denyFix(ctx, h.actions, `Deny${spec.code.replace(/_/g, '')}`))
+    const fixes = (): (Fix | undefined)[] => [
+      allScopable ? scopeStatementFix(ctx, h.statement) : undefined,
+      removeActionsFix(ctx, h.actions),
+      h.actions.length <= spec.denyUpTo ? denyFix(ctx, h.actions, `Deny${spec.code.replace(/_/g, '')}`) : undefined,
+    ]
     return suggestion({
       code: spec.code,
       severity: h.severity,

@@ -131,6 +131,7 @@ export function checkWildcards(ctx: SuggestContext): Suggestion[] {
   if (ctx.policyType !== 'identity' && ctx.policyType !== 'resource') return []
   const out: Suggestion[] = []
   for (const s of ctx.statements) {
+    if (ctx.budget.expired()) break
     if (s.effect !== 'Allow') continue
     const el = element(s)
     if (!el) continue
@@ -179,12 +180,12 @@ export function checkWildcards(ctx: SuggestContext): Suggestion[] {
       const what = v === '*' ? 'every action of every AWS service' : `${matched.length} ${serviceNames(ctx, matched)}actions`
       const readList = matched.filter((a) => a.accessLevel === 'Read' || a.accessLevel === 'List')
       const noPm = matched.filter((a) => a.accessLevel !== 'Permissions management')
-      const fixes: (Fix | undefined)[] = []
-      if (readList.length && readList.length < matched.length)
-        fixes.push(explicitFix(ctx, el, i.item, readList, `Keep only the Read and List actions (${readList.length})`))
-      if (pm && noPm.length && noPm.length !== readList.length)
-        fixes.push(explicitFix(ctx, el, i.item, noPm, `Keep all but the Permissions management actions (${noPm.length})`))
-      if (matched.length <= 30) fixes.push(explicitFix(ctx, el, i.item, matched, `List the ${matched.length} matching actions explicitly`))
+      const item = i.item
+      const fixes = (): (Fix | undefined)[] => [
+        readList.length && readList.length < matched.length ? explicitFix(ctx, el, item, readList, `Keep only the Read and List actions (${readList.length})`) : undefined,
+        pm && noPm.length && noPm.length !== readList.length ? explicitFix(ctx, el, item, noPm, `Keep all but the Permissions management actions (${noPm.length})`) : undefined,
+        matched.length <= 30 ? explicitFix(ctx, el, item, matched, `List the ${matched.length} matching actions explicitly`) : undefined,
+      ]
       out.push(
         suggestion({
           code,

@@ -61,7 +61,8 @@ function evaluateGroup(ctx: SuggestContext, group: readonly string[], score: (g:
     const name = info?.key ?? a
     const gs = ctx.effective.grants(name).filter((g) => score(g) > 0)
     if (gs.length === 0) continue
-    const s = Math.max(...gs.map(score))
+    let s = 0
+    for (const g of gs) s = Math.max(s, score(g))
     actions.push(name)
     grants.push(...gs)
     top = Math.max(top, s)
@@ -79,6 +80,7 @@ interface MethodHit {
 }
 
 function evaluateMethod(ctx: SuggestContext, m: PrivescMethod): MethodHit | undefined {
+  if (ctx.budget.expired()) return undefined
   const groups: GroupHit[] = []
   if (m.passRoleTo) {
     const services = m.passRoleTo
@@ -178,8 +180,11 @@ export function checkPrivilegeEscalation(ctx: SuggestContext): Suggestion[] {
     const message = `Privilege escalation: ${nameList(parts)} ${together} the holder ${m.how}.${lowered} Fix: ${m.fix}.`
     const actions = hit.groups.flatMap((g) => g.actions)
     const target = breakingGroup(ctx, hit)
-    const fixes: (Fix | undefined)[] = [passRoleFix(ctx, hit), removeActionsFix(ctx, target.actions)]
-    fixes.push(denyFix(ctx, target.actions, `DenyEscalation${m.id.replace(/_/g, '')}`, `Deny ${nameList(target.actions, 4)} in a new statement`))
+    const fixes = (): (Fix | undefined)[] => [
+      passRoleFix(ctx, hit),
+      removeActionsFix(ctx, target.actions),
+      denyFix(ctx, target.actions, `DenyEscalation${m.id.replace(/_/g, '')}`, `Deny ${nameList(target.actions, 4)} in a new statement`),
+    ]
     out.push(
       suggestion({
         code: `PRIVILEGE_ESCALATION_${m.id}`,

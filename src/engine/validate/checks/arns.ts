@@ -175,6 +175,7 @@ function checkList(ctx: ValidationContext, el: StringListElement | undefined, el
 
 export function checkArns(ctx: ValidationContext): void {
   for (const { st } of ctx.statements) {
+    if (ctx.budget.expired()) break
     checkList(ctx, st.resource, 'Resource')
     checkList(ctx, st.notResource, 'NotResource')
   }

@@ -63,6 +63,7 @@ function removeElementFix(ctx: ValidationContext, st: StatementModel, name: stri
 export function checkStatementGrammar(ctx: ValidationContext): void {
   const type = ctx.policyType
   for (const facts of ctx.statements) {
+    if (ctx.budget.expired()) break
     const st = facts.st
     const at = ctx.openingOf(st.node)
     // Effect

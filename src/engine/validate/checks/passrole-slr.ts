@@ -73,6 +73,7 @@ export function checkPassRoleAndSlr(ctx: ValidationContext): void {
   // Only policies that grant access: SCPs, RCPs, boundaries and session policies only limit it.
   if (ctx.policyType !== 'identity' && ctx.policyType !== 'resource') return
   for (const facts of ctx.statements) {
+    if (ctx.budget.expired()) break
     if (facts.effect !== 'Allow') continue
     for (const f of FAMILIES) check(ctx, facts, f)
   }

@@ -125,6 +125,7 @@ function checkKeySupport(ctx: ValidationContext, facts: StatementFacts): string 
 
 export function checkReachability(ctx: ValidationContext): void {
   for (const facts of ctx.statements) {
+    if (ctx.budget.expired()) break
     const st = facts.st
     const { entries, unmatched } = checkActionResources(ctx, facts)
     const keyReason = checkKeySupport(ctx, facts)

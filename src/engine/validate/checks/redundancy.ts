@@ -100,6 +100,7 @@ function canonical(node: JsonNode): string {
 
 export function checkRedundancy(ctx: ValidationContext): void {
   for (const { st } of ctx.statements) {
+    if (ctx.budget.expired()) break
     checkList(ctx, st.action, 'REDUNDANT_ACTION', 'Action')
     checkList(ctx, st.notAction, 'REDUNDANT_ACTION', 'NotAction')
     checkList(ctx, st.resource, 'REDUNDANT_RESOURCE', 'Resource')
@@ -125,6 +126,7 @@ export function checkRedundancy(ctx: ValidationContext): void {
     ].join('\u0000')
   const bySignature = new Map<string, StatementModel[]>()
   for (const { st } of ctx.statements) {
+    if (ctx.budget.expired()) break
     if (st.index === undefined) continue
     const sig = signature(st)
     const group = bySignature.get(sig)
