@@ -7,7 +7,7 @@ export interface ParsedArgs {
   positionals: string[]
 }
 
-const VALUE_FLAGS = new Set(['format', 'type', 'suppress', 'resource-type', 'account', 'region', 'partition', 'service', 'resource', 'config'])
+const VALUE_FLAGS = new Set(['format', 'type', 'suppress', 'resource-type', 'account', 'region', 'partition', 'service', 'resource', 'config', 'last-accessed', 'days', 'now'])
 const BOOL_FLAGS = new Set(['fail-on-deny', 'help', 'version', 'no-color', 'explain'])
 
 export function parseArgs(argv: string[]): ParsedArgs {

@@ -10,6 +10,7 @@ Commands:
   simulate [--fail-on-deny] CASES    Decide simulation cases (shared/specs/simulation-case.md)
   expand   PATTERN...                Actions an action pattern such as s3:Get* grants
   generate FILE                      A least-privilege policy from API activity or CloudTrail records
+  tighten --last-accessed FILE [--days 90] POLICY...  Keep only what Access Advisor shows was used
 
 Options:
   --format json|text                 Output format (default text)
@@ -36,6 +37,8 @@ async function commandRunner(command: string): Promise<Runner | undefined> {
       return (await import('./commands/expand')).runExpand
     case 'generate':
       return (await import('./commands/generate')).runGenerate
+    case 'tighten':
+      return (await import('./commands/tighten')).runTighten
     default:
       return undefined
   }
