@@ -9,12 +9,14 @@ import type { PolicyModel } from '../model/types'
 import { catalogueIndex } from './catalogue-index'
 import { CHECKS, type CheckInfo } from './checks-info'
 import { ValidationContext, type Check } from './context'
+import { checkAccountPrincipals } from './checks/account-principal'
 import { checkActions } from './checks/actions'
 import { checkArns } from './checks/arns'
 import { checkConditionAdvice } from './checks/condition-advice'
 import { checkConditionValues } from './checks/condition-values'
 import { checkConditions } from './checks/conditions'
 import { checkEmpty } from './checks/empty'
+import { checkMfaPatterns } from './checks/mfa'
 import { checkPolicyGrammar, checkStatementGrammar } from './checks/grammar'
 import { checkPassRoleAndSlr } from './checks/passrole-slr'
 import { checkPrincipals } from './checks/principals'
@@ -78,6 +80,8 @@ export const CHECK_FUNCTIONS: readonly Check[] = [
   checkRedundancy,
   checkReachability,
   checkSize,
+  checkMfaPatterns,
+  checkAccountPrincipals,
 ]
 
 function isAssumeRoleAction(value: string): boolean {
