@@ -30,14 +30,20 @@ function columns(table: Element): string[] {
   return header ? [...header.children].map((c) => clean(c.textContent).toLowerCase()) : []
 }
 
-/** The text of the header of the container that holds `el` (a Cloudscape Container or ExpandableSection). */
+/** The headers of the containers that hold `el` (a Cloudscape Container, an ExpandableSection), nearest first. */
 function sectionTitle(el: Element): string {
+  const out: string[] = []
   let a: Element | null = el.parentElement
-  for (let i = 0; a && i < 10; i++, a = a.parentElement) {
-    const h = a.querySelector('h2, h3, h4, [role="heading"], [aria-expanded]')
-    if (h && !h.contains(el)) return clean(h.textContent, 200)
+  for (let i = 0; a && i < 12 && out.length < 4; i++, a = a.parentElement) {
+    // Stop at the container that holds another table of the page (the services table).
+    if ([...a.querySelectorAll('table')].some((t) => t !== el)) break
+    const h = a.querySelector('h2, h3, h4, [role="heading"]')
+    if (h && !h.contains(el)) {
+      const t = clean(h.textContent, 200)
+      if (t && !out.includes(t)) out.push(t)
+    }
   }
-  return ''
+  return out.join(' | ')
 }
 
 /**
