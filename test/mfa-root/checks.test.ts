@@ -1,7 +1,9 @@
-// BAD_PATTERN_FOR_MFA (Parliament's idea) and TRUSTS_WHOLE_ACCOUNT, with their one-click fixes.
+// BAD_PATTERN_FOR_MFA (Parliament's idea, a validation check) and TRUSTS_WHOLE_ACCOUNT (a least-privilege
+// suggestion), with their one-click fixes.
 import { describe, expect, it } from 'vitest'
 import { applyEdits } from '../../src/engine/findings/edits'
 import { simulateCase } from '../../src/engine/simulate'
+import { suggestPolicy } from '../../src/engine/suggest'
 import { findings, getCatalogue } from '../validate/helpers'
 
 const denyWithoutMfa = {
@@ -50,30 +52,34 @@ describe('BAD_PATTERN_FOR_MFA (https://docs.aws.amazon.com/IAM/latest/UserGuide/
   })
 })
 
-describe('TRUSTS_WHOLE_ACCOUNT (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts)', () => {
+describe('TRUSTS_WHOLE_ACCOUNT, a least-privilege suggestion (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts)', () => {
   const trust = {
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::222222222222:root' }, Action: 'sts:AssumeRole' }],
   }
+  const codesOf = async (p: object, policyType: 'trust' | 'resource') => suggestPolicy(JSON.stringify(p, null, 2), { catalogue: await getCatalogue(), policyType }).map((x) => x.code)
 
   it('says that every principal the account allows is trusted, and proposes an aws:PrincipalArn limit', async () => {
     const c = await getCatalogue()
     const text = JSON.stringify(trust, null, 2)
-    const f = findings(c, text, { type: 'trust' }).find((x) => x.code === 'TRUSTS_WHOLE_ACCOUNT')!
+    const f = suggestPolicy(text, { catalogue: c, policyType: 'trust' }).find((x) => x.code === 'TRUSTS_WHOLE_ACCOUNT')!
     expect(f.message).toMatch(/trusts the whole account 222222222222, not only its root user: every user and role/)
     expect(f.severity).toBe('SUGGESTION')
     const fixed = JSON.parse(applyEdits(text, f.fixes![0]!.edits))
     expect(fixed.Statement[0].Condition).toEqual({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::222222222222:role/ROLE-NAME' } })
-    expect(findings(c, fixed, { type: 'trust' }).map((x) => x.code)).not.toContain('TRUSTS_WHOLE_ACCOUNT')
+    expect(await codesOf(fixed, 'trust')).not.toContain('TRUSTS_WHOLE_ACCOUNT')
+    // A suggestion, not a validation finding: the policy is valid as it is.
+    expect(findings(c, trust, { type: 'trust' }).map((x) => x.code)).not.toContain('TRUSTS_WHOLE_ACCOUNT')
   })
 
-  it('a bare account ID in a resource policy is the same; identity policies and limited statements are not flagged', async () => {
-    const c = await getCatalogue()
+  it('a bare account ID in a resource policy is the same; limited statements, named roles and the default KMS key policy are not flagged', async () => {
     const bucket = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: ['333333333333'] }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }
-    expect(findings(c, bucket, { type: 'resource' }).map((x) => x.code)).toContain('TRUSTS_WHOLE_ACCOUNT')
+    expect(await codesOf(bucket, 'resource')).toContain('TRUSTS_WHOLE_ACCOUNT')
     const limited = { ...bucket, Statement: [{ ...bucket.Statement[0], Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123defg' } } }] }
-    expect(findings(c, limited, { type: 'resource' }).map((x) => x.code)).not.toContain('TRUSTS_WHOLE_ACCOUNT')
+    expect(await codesOf(limited, 'resource')).not.toContain('TRUSTS_WHOLE_ACCOUNT')
     const role = { ...trust, Statement: [{ ...trust.Statement[0], Principal: { AWS: 'arn:aws:iam::222222222222:role/ci' } }] }
-    expect(findings(c, role, { type: 'trust' }).map((x) => x.code)).not.toContain('TRUSTS_WHOLE_ACCOUNT')
+    expect(await codesOf(role, 'trust')).not.toContain('TRUSTS_WHOLE_ACCOUNT')
+    const key = { Version: '2012-10-17', Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }] }
+    expect(await codesOf(key, 'resource')).not.toContain('TRUSTS_WHOLE_ACCOUNT')
   })
 })

@@ -59,8 +59,7 @@ describe('AWS behaviour', () => {
   })
 
   it('a trust policy needs no Resource and takes an account root principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user.html)', () => {
-    // Valid; only the suggestion that an account principal trusts every principal of that account.
-    expect(codes(catalogue, P(T({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } })), { type: 'trust' })).toEqual(['TRUSTS_WHOLE_ACCOUNT'])
+    expect(codes(catalogue, P(T({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } })), { type: 'trust' })).toEqual([])
   })
 
   it('Deny with NotPrincipal is allowed in resource policies; Allow with NotPrincipal is a security warning (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html)', () => {

@@ -2,6 +2,7 @@
 import { sortFindings, type PolicyType, type Suggestion } from '../findings/types'
 import { buildPolicyModel } from '../model'
 import type { PolicyModel } from '../model/types'
+import { checkAccountPrincipals } from './checks/account-principal'
 import { checkConditions } from './checks/conditions'
 import { checkRedundancy } from './checks/redundancy'
 import { checkResourceScope } from './checks/resource-scope'
@@ -37,6 +38,7 @@ export function runSuggestions(input: string | object, options: SuggestOptions):
     ...checkResourceScope(ctx),
     ...checkConditions(ctx),
     ...checkRedundancy(ctx),
+    ...checkAccountPrincipals(ctx),
   ])
 }
 

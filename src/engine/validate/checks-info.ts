@@ -253,7 +253,6 @@ own('UNKNOWN_CONDITION_FOR_ACTION', 'WARNING', 'Condition key not supported by a
 own('DENY_NEVER_APPLIES', 'SECURITY_WARNING', 'Deny statement that never applies', DOCS.evaluation)
 own('STATEMENT_NEVER_MATCHES', 'WARNING', 'Statement that can never match a request', DOCS.evaluation)
 own('BAD_PATTERN_FOR_MFA', 'WARNING', 'MFA condition that misses requests without MFA information', UG + 'reference_policies_condition-keys.html#condition-keys-multifactorauthpresent')
-own('TRUSTS_WHOLE_ACCOUNT', 'SUGGESTION', 'Principal trusts every principal of an account', DOCS.principal + '#principal-accounts', ['trust', 'resource'])
 
 export const CHECKS: readonly CheckInfo[] = list
 

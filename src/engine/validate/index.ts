@@ -9,7 +9,6 @@ import type { PolicyModel } from '../model/types'
 import { catalogueIndex } from './catalogue-index'
 import { CHECKS, type CheckInfo } from './checks-info'
 import { ValidationContext, type Check } from './context'
-import { checkAccountPrincipals } from './checks/account-principal'
 import { checkActions } from './checks/actions'
 import { checkArns } from './checks/arns'
 import { checkConditionAdvice } from './checks/condition-advice'
@@ -81,7 +80,6 @@ export const CHECK_FUNCTIONS: readonly Check[] = [
   checkReachability,
   checkSize,
   checkMfaPatterns,
-  checkAccountPrincipals,
 ]
 
 function isAssumeRoleAction(value: string): boolean {
