@@ -33,6 +33,12 @@ async function card(p: Page): Promise<Locator> {
   return host
 }
 
+/** A fresh document for the URL (a hash-only change keeps the old page and its card for a moment). */
+async function open(url: string): Promise<void> {
+  await page.goto(url)
+  await page.reload()
+}
+
 async function ask(scope: Locator, principal: string, action: string, resource: string): Promise<string> {
   await scope.locator('[data-testid="whatif-principal"]').fill(principal)
   await scope.locator('[data-testid="whatif-action"]').fill(action)
@@ -67,7 +73,7 @@ describe('a user with two groups', () => {
   })
 
   it('the Permissions tab’s "Attached via: Group …" rows go to the groups; asking names the group in the explanation', async () => {
-    await page.goto('https://us-east-1.console.aws.amazon.com/iam/home#/users/details/alice?section=permissions')
+    await open('https://us-east-1.console.aws.amazon.com/iam/home#/users/details/alice?section=permissions')
     for (const name of ['alice-pass', 'developers-deploy', 'auditors-deny']) await page.locator('table').getByText(name, { exact: true }).first().click()
     const c = await card(page)
     const reading = c.locator('[data-testid="whatif-reading"][data-reader="iam-principal-permissions"]')
@@ -105,7 +111,7 @@ describe('a user with two groups', () => {
   })
 
   it('a group’s page offers its policies for the group', async () => {
-    await page.goto('https://us-east-1.console.aws.amazon.com/iam/home#/groups/details/developers?section=permissions')
+    await open('https://us-east-1.console.aws.amazon.com/iam/home#/groups/details/developers?section=permissions')
     const c = await card(page)
     const reading = c.locator('[data-testid="whatif-reading"][data-reader="iam-principal-permissions"]')
     await reading.waitFor({ timeout: 20_000 })
@@ -124,7 +130,7 @@ describe('a role’s Last Accessed tab', () => {
     await reading.locator('[data-testid="whatif-add"]').click()
     await reading.locator('[data-testid="whatif-added"]').waitFor()
 
-    await page.goto('https://us-east-1.console.aws.amazon.com/iam/home#/roles/details/reporting-role?section=access_advisor')
+    await open('https://us-east-1.console.aws.amazon.com/iam/home#/roles/details/reporting-role?section=access_advisor')
     c = await card(page)
     const la = c.locator('[data-testid="whatif-last-accessed"]')
     await la.waitFor({ timeout: 20_000 })
