@@ -122,7 +122,7 @@ describe('a user with two groups', () => {
 
 describe('a role’s Last Accessed tab', () => {
   it('tightens the role’s collected policies to what was used in 30 days, proven narrower, and opens it in the editor', async () => {
-    page = await openConsolePage(browser, '/iam/home#/roles/details/reporting-role?section=permissions', { waitForEditor: false, page })
+    await open('https://us-east-1.console.aws.amazon.com/iam/home#/roles/details/reporting-role?section=permissions')
     await page.locator('table').getByText('reporting-access', { exact: true }).first().click()
     let c = await card(page)
     const reading = c.locator('[data-testid="whatif-reading"][data-reader="iam-principal-permissions"]')
@@ -188,7 +188,7 @@ describe('Account settings → Edit password policy', () => {
 
     await host.locator('[data-testid="password-policy-fill"]').click()
     await expect.poll(() => cardEl.getAttribute('data-fail'), { timeout: 10_000 }).toBe('0')
-    expect(await host.locator('[data-testid="password-policy-note"]').innerText()).toMatch(/Filled in a compliant setting/)
+    await expect.poll(() => host.locator('[data-testid="password-policy-note"]').innerText(), { timeout: 10_000 }).toMatch(/Filled in a compliant setting/)
     const form = await page.evaluate(() => (window as unknown as { __replicaPasswordPolicy?: Record<string, unknown> }).__replicaPasswordPolicy)
     expect(form).toMatchObject({ mode: 'custom', minimumLength: '14', upper: true, lower: true, numbers: true, symbols: true, expire: true, maxAge: '90', reuse: true, remember: '24' })
     // Everything the extension adds to the page carries data-iam-sidekick.
