@@ -25,6 +25,9 @@ const VALUE_FLAGS = new Set([
   'existing',
   'actions',
   'resources',
+  'last-accessed',
+  'days',
+  'now',
 ])
 const BOOL_FLAGS = new Set(['fail-on-deny', 'help', 'version', 'no-color', 'explain', 'fix', 'check', 'no-config', 'skip-other-files'])
 /** Flags that may be given more than once; their values are joined with a newline. */

@@ -95,6 +95,18 @@ A least-privilege policy from API activity: service:Action [ARN] lines, or Cloud
 Options:
   --format json|text       Output format (default text)
   -h, --help               This help`,
+  tighten: `Usage: iam-sidekick tighten --last-accessed FILE [--days N] [--now ISO] [options] POLICY...
+
+One policy built from POLICY... that keeps only the services (and tracked actions) used in the last N days,
+according to FILE: the JSON of aws iam get-service-last-accessed-details. The simulator proves it allows
+nothing the originals did not. Exit 1 when that proof fails.
+
+Options:
+  --last-accessed FILE     Access Advisor's report (service or action level)
+  --days N                 The period: 30, 90 (default), 180 or 365 days, or any whole number
+  --now ISO                The time the period ends (default: now)
+  --format json|text       Output format (default text)
+  -h, --help               This help`,
   'check-no-new-access': `Usage: iam-sidekick check-no-new-access --existing OLD [options] NEW
 
 Does NEW allow any request that OLD does not? Exact, offline; every FAIL comes with a witness request.
@@ -140,6 +152,7 @@ Commands:
   check-no-new-access --existing OLD NEW   Does NEW grant anything OLD does not? (custom policy check)
   check-access-not-granted --actions a,b FILE   Does FILE grant any listed action?
   check-no-public-access --resource-type T FILE Is the resource policy public?
+  tighten --last-accessed FILE [--days 90] POLICY...  Keep only what Access Advisor shows was used
   help COMMAND          Help for one command (also: iam-sidekick COMMAND --help)
 
 Common options:

@@ -29,12 +29,14 @@ async function commandRunner(command: string): Promise<Runner | undefined> {
       return (await import('./commands/check-access-not-granted')).runCheckAccessNotGranted
     case 'check-no-public-access':
       return (await import('./commands/check-no-public-access')).runCheckNoPublicAccess
+    case 'tighten':
+      return (await import('./commands/tighten')).runTighten
     default:
       return undefined
   }
 }
 
-const KNOWN_COMMANDS = ['check', 'validate', 'suggest', 'simulate', 'expand', 'generate', 'check-no-new-access', 'check-access-not-granted', 'check-no-public-access', 'help']
+const KNOWN_COMMANDS = ['check', 'validate', 'suggest', 'simulate', 'expand', 'generate', 'check-no-new-access', 'check-access-not-granted', 'check-no-public-access', 'tighten', 'help']
 
 function usageFor(command: string | undefined): string {
   return (command && commandHelp(command)) || USAGE

@@ -3,6 +3,7 @@ import { Budget, truncatedFinding } from '../findings/budget'
 import { sortFindings, type PolicyType, type Suggestion } from '../findings/types'
 import { buildPolicyModel } from '../model'
 import type { PolicyModel } from '../model/types'
+import { checkAccountPrincipals } from './checks/account-principal'
 import { checkConditions } from './checks/conditions'
 import { checkRedundancy } from './checks/redundancy'
 import { checkResourceScope } from './checks/resource-scope'
@@ -41,6 +42,7 @@ const SUGGESTION_CHECKS: readonly [string, (ctx: SuggestContext) => Suggestion[]
   ['resource scope', checkResourceScope],
   ['conditions', checkConditions],
   ['redundancy', checkRedundancy],
+  ['whole-account principals', checkAccountPrincipals],
 ]
 
 export function runSuggestions(input: string | object | PolicyModel, options: SuggestOptions): Suggestion[] {

@@ -253,6 +253,7 @@ own('ACTION_RESOURCE_MISMATCH', 'WARNING', 'Action can never match the listed re
 own('UNKNOWN_CONDITION_FOR_ACTION', 'WARNING', 'Condition key not supported by any listed action', DOCS.serviceAuth)
 own('DENY_NEVER_APPLIES', 'SECURITY_WARNING', 'Deny statement that never applies', DOCS.evaluation)
 own('STATEMENT_NEVER_MATCHES', 'WARNING', 'Statement that can never match a request', DOCS.evaluation)
+own('BAD_PATTERN_FOR_MFA', 'WARNING', 'MFA condition that misses requests without MFA information', UG + 'reference_policies_condition-keys.html#condition-keys-multifactorauthpresent')
 
 export const CHECKS: readonly CheckInfo[] = list
 

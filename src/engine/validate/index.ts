@@ -16,6 +16,7 @@ import { checkConditionAdvice } from './checks/condition-advice'
 import { checkConditionValues } from './checks/condition-values'
 import { checkConditions } from './checks/conditions'
 import { checkEmpty } from './checks/empty'
+import { checkMfaPatterns } from './checks/mfa'
 import { checkPolicyGrammar, checkStatementGrammar } from './checks/grammar'
 import { checkPassRoleAndSlr } from './checks/passrole-slr'
 import { checkPrincipals } from './checks/principals'
@@ -84,6 +85,7 @@ export const CHECK_FUNCTIONS: readonly Check[] = [
   checkRedundancy,
   checkReachability,
   checkSize,
+  checkMfaPatterns,
 ]
 
 function isAssumeRoleAction(value: string): boolean {

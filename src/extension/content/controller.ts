@@ -2,6 +2,7 @@
  * The content script's controller: one EditorSession and one panel per policy editor the bridge reports;
  * recognises the page kind from the DOM around each editor; follows the SPA's navigation; answers the popup.
  */
+import { takePendingPolicy } from './pending-policy'
 import browser from 'webextension-polyfill'
 import { EDITOR_ID_ATTRIBUTE } from '../bridge/protocol'
 import { recognise } from '../consoles'
@@ -109,6 +110,9 @@ export class Controller {
     session.subscribeMarkers(() => this.safe(() => this.syncMarks(attached)))
     session.setPage(page, page ? page.policyType(ctx) : 'auto', page?.resourceType?.(ctx))
     if (this.settings.enabled) attached.panel = mountPanel(el, session, this.settings, (p) => void this.changeSettings(p))
+    // A policy sent from the What-if card ("Open in the policy editor") fills the next writable policy editor.
+    const pending = !e.readOnly && page?.id === 'iam-policy-editor' ? takePendingPolicy() : undefined
+    if (pending !== undefined) void session.setText(pending).catch(() => undefined)
   }
 
   /** The findings in the page's own editor follow the panel's: shown while it is mounted and fresh, cleared otherwise. */

@@ -2,6 +2,7 @@ import type { PageEditor } from '../consoles/readers'
 import { AskView } from './ui/AskView'
 import { BasketView } from './ui/BasketView'
 import { PageCapture } from './ui/PageCapture'
+import { TightenView } from './ui/TightenView'
 import { useWhatIfStyles } from './ui/adopt-styles'
 import { WHATIF_CSS } from './ui/styles'
 import { useBasket } from './ui/use-basket'
@@ -29,6 +30,11 @@ export function WhatIfTab(props: WhatIfTabProps) {
     <div class="whatif" data-testid="whatif-tab" ref={ref}>
       <style>{WHATIF_CSS}</style>
       <PageCapture capture={capture} handle={handle} />
+      {capture.readings
+        .filter((r) => r.lastAccessed && r.principal)
+        .map((r) => (
+          <TightenView key={r.principal} reading={r} handle={handle} />
+        ))}
       {!handle.loaded && !handle.error && <p class="muted">Loading the basket…</p>}
       <AskView handle={handle} idPrefix="whatif-panel" />
       <BasketView handle={handle} />

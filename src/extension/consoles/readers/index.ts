@@ -1,13 +1,16 @@
 import { readEditor } from './editor-policies'
 import { permissionsBoundary } from './permissions-boundary'
 import { principalPermissions } from './principal-permissions'
-import type { PageReader, PageReading, ReaderInput } from './types'
+import { lastAccessedTab } from './last-accessed'
+import { hasContent, type PageReader, type PageReading, type ReaderInput } from './types'
+import { userGroups } from './user-groups'
 
 export type { FoundPolicy, PageEditor, PageReader, PageReading, ReaderInput } from './types'
+export { hasContent } from './types'
 export { readEditor } from './editor-policies'
 
 /** Readers of policy displays that are not editors (tables, sections). New displays: one file, one line here. */
-export const PAGE_READERS: readonly PageReader[] = [principalPermissions, permissionsBoundary]
+export const PAGE_READERS: readonly PageReader[] = [principalPermissions, permissionsBoundary, userGroups, lastAccessedTab]
 
 /**
  * Everything the page shows that the what-if basket can take: the non-editor displays, then each editor's
@@ -19,7 +22,7 @@ export function readPage(input: ReaderInput): PageReading[] {
   for (const r of PAGE_READERS) {
     try {
       const reading = r.read(input)
-      if (reading && reading.policies.length) out.push(reading)
+      if (hasContent(reading)) out.push(reading)
     } catch {
       /* an unknown layout: nothing to offer */
     }

@@ -1,3 +1,4 @@
+import { buildIamArn } from '../../whatif/model/arns'
 import type { SourceKind } from '../../whatif/model/types'
 import { clean, findArn, headings, jsonIn } from './dom'
 import { pagePrincipal } from './principal'
@@ -42,6 +43,14 @@ interface PolicyTable {
   table: HTMLTableElement
   nameCol: number
   typeCol: number
+  /** A user's table: "Attached via" ("Directly" or "Group developers"), -1 when absent. */
+  viaCol: number
+}
+
+/** "Group developers" → "developers"; "Directly" and anything else → undefined. */
+export function groupOfVia(text: string): string | undefined {
+  const m = /^group\s+([\w+=,.@-]{1,128})$/i.exec(text.trim())
+  return m ? m[1] : undefined
 }
 
 /** Tables with "Policy name" and "Type" header cells (Cloudscape renders a real <table>; its sticky copy has no rows). */
@@ -55,7 +64,7 @@ export function policyTables(root: ParentNode): PolicyTable[] {
     const typeCol = cells.findIndex((c) => /^type\b/.test(c))
     if (nameCol < 0 || typeCol < 0) continue
     if (!table.querySelector('tbody tr')) continue
-    out.push({ table: table as HTMLTableElement, nameCol, typeCol })
+    out.push({ table: table as HTMLTableElement, nameCol, typeCol, viaCol: cells.findIndex((c) => /^attached via/.test(c)) })
   }
   return out
 }
@@ -77,7 +86,11 @@ export function readPolicyTable(t: PolicyTable, input: ReaderInput, principal: s
     const next = rows[i + 1]
     const expanded = next && next.children.length === 1 ? next : undefined
     const document = jsonIn(row, input.editors) ?? (expanded ? jsonIn(expanded, input.editors) : undefined)
-    found.push({ name, kind, ...(arn ? { arn } : {}), role: { kind: 'identity', target: principal }, ...(document ? { document } : {}) })
+    // A user's policy attached through a group belongs to the group: its target is the group's ARN.
+    const group = t.viaCol >= 0 && cells[t.viaCol] ? groupOfVia(clean(cells[t.viaCol]!.textContent)) : undefined
+    const target = group && input.accountId ? buildIamArn(input.partition, input.accountId, 'group', group) : principal
+    if (group && !input.accountId) return
+    found.push({ name, kind, ...(arn ? { arn } : {}), role: { kind: 'identity', target }, ...(document ? { document } : {}) })
   })
   return found
 }
@@ -100,11 +113,13 @@ export const principalPermissions: PageReader = {
     const principal = p.arn ?? ''
     const policies = readPolicyTable(pick, input, principal)
     if (!policies.length) return undefined
+    const memberOf = p.kind === 'user' ? [...new Set(policies.map((x) => x.role.target).filter((t) => /:group\//.test(t)))] : []
     return {
       reader: this.id,
       title: `Permissions of ${p.kind && p.name ? `${p.kind}/${p.name}` : 'this principal'}`,
       ...(principal ? { principal } : {}),
       policies,
+      ...(memberOf.length ? { memberOf } : {}),
     }
   },
 }

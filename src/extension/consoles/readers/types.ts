@@ -1,3 +1,4 @@
+import type { ServiceUse } from '../../../engine/tighten/last-accessed'
 import type { PolicyRole, SourceKind } from '../../whatif/model/types'
 
 /** An editor on the page, with the text the MAIN-world bridge read from it (Ace virtualises its DOM). */
@@ -41,6 +42,15 @@ export interface PageReading {
   /** The resource the page is about (bucket, key ARN...). */
   resource?: string
   policies: FoundPolicy[]
+  /** A user's page: the IAM groups the user is in (group ARNs), from "Attached via" or the Groups tab. */
+  memberOf?: string[]
+  /** A Last Accessed tab: what the principal used, as the console shows it (times made absolute at `readAt`). */
+  lastAccessed?: { services: ServiceUse[]; readAt: number }
+}
+
+/** Does the reading hold anything the what-if card can offer? */
+export function hasContent(r: PageReading | undefined): r is PageReading {
+  return !!r && (r.policies.length > 0 || (r.memberOf?.length ?? 0) > 0 || (r.lastAccessed?.services.length ?? 0) > 0)
 }
 
 /** One kind of non-editor policy display (one file each): how to find it, and what it says. */

@@ -7,7 +7,7 @@
 import { render } from 'preact'
 import { useState } from 'preact/hooks'
 import { readIdentity } from '../../consoles/identity'
-import { PAGE_READERS, type PageReading } from '../../consoles/readers'
+import { hasContent, PAGE_READERS, type PageReading } from '../../consoles/readers'
 import type { WhatIfTabProps } from '../WhatIfTab'
 import { attachGuardedShadow } from '../../shared/trusted'
 import { loadShadowMode } from '../../shared/shadow-mode'
@@ -61,7 +61,7 @@ function Card(props: { readings: PageReading[] }) {
       <div class="head">
         <span class="title">IAM Sidekick · What-if</span>
         <button type="button" class="toggle" data-testid="whatif-card-toggle" aria-expanded={open} onClick={toggle}>
-          {open ? 'Close' : `${n} polic${n === 1 ? 'y' : 'ies'} on this page`}
+          {open ? 'Close' : n ? `${n} polic${n === 1 ? 'y' : 'ies'} on this page` : props.readings.some((r) => r.lastAccessed) ? 'Last accessed: tighten' : 'Groups on this page'}
         </button>
       </div>
       {open && (
@@ -114,7 +114,7 @@ export function readDisplays(doc: Document): PageReading[] {
     for (const r of PAGE_READERS) {
       try {
         const reading = r.read(input)
-        if (reading?.policies.length) out.push(reading)
+        if (hasContent(reading)) out.push(reading)
       } catch {
         /* unknown layout */
       }

@@ -34,6 +34,8 @@ export interface SourceNote {
   arn?: string
   /** resourcePolicy: the ARN it is attached to (a bucket for an object request). */
   attachedTo?: string
+  /** Identity policies a user has through a group: "group developers". */
+  via?: string
 }
 
 export interface PolicySources {
@@ -52,6 +54,8 @@ export interface BuiltCase {
   used: BasketItem[]
   /** Policies of the principal that are listed but not seen: the decision may change once they are. */
   missing: BasketItem[]
+  /** Groups of the user whose policies the basket has none of: the decision may change once they are seen. */
+  missingGroups: string[]
   warnings: string[]
 }
 
@@ -65,8 +69,20 @@ export function caseDocument(text: string): CaseDocument {
   return text
 }
 
-function note(item: BasketItem, attachedTo?: string): SourceNote {
-  return { name: item.name, kind: item.source.kind, ...(item.source.arn ? { arn: item.source.arn } : {}), ...(attachedTo ? { attachedTo } : {}) }
+function note(item: BasketItem, attachedTo?: string, via?: string): SourceNote {
+  return { name: item.name, kind: item.source.kind, ...(item.source.arn ? { arn: item.source.arn } : {}), ...(attachedTo ? { attachedTo } : {}), ...(via ? { via } : {}) }
+}
+
+/** The groups the basket knows a user (or a user's ARN as asked) to be in. */
+export function groupsOfUser(basket: Basket, principal: string): string[] {
+  if (!principal || !basket.memberships) return []
+  for (const [user, groups] of Object.entries(basket.memberships)) if (principalMatches(user, principal)) return groups
+  return []
+}
+
+/** "group developers" for a group ARN. */
+export function viaGroup(group: string): string {
+  return `group ${shortArn(group).replace(/^group\//, '')}`
 }
 
 function levels(items: BasketItem[]): BasketItem[][] {
@@ -92,7 +108,10 @@ export function basketToCase(basket: Basket, question: Question, id?: string): B
   const warnings: string[] = []
   const seen = basket.items.filter((i) => i.document !== undefined && isAssigned(i.role))
   const forPrincipal = (kind: 'identity' | 'boundary' | 'session') => seen.filter((i) => i.role.kind === kind && principalMatches(i.role.target, principal))
-  const identity = forPrincipal('identity')
+  // A user's identity policies are its own and every group's (groups have no boundary or session policy).
+  const groups = groupsOfUser(basket, principal)
+  const groupOf = (i: BasketItem) => groups.find((g) => principalMatches(i.role.target, g))
+  const identity = [...forPrincipal('identity'), ...seen.filter((i) => i.role.kind === 'identity' && groupOf(i) !== undefined)]
   const boundaries = forPrincipal('boundary')
   const sessions = forPrincipal('session')
   if (boundaries.length > 1) warnings.push(`${boundaries.length} permissions boundaries for ${shortArn(principal)}: using ${boundaries[0]!.name}.`)
@@ -120,6 +139,7 @@ export function basketToCase(basket: Basket, question: Question, id?: string): B
     (i) =>
       i.document === undefined &&
       (((i.role.kind === 'identity' || i.role.kind === 'boundary' || i.role.kind === 'session') && principalMatches(i.role.target, principal)) ||
+        (i.role.kind === 'identity' && groupOf(i) !== undefined) ||
         (i.role.kind === 'resource' && resourceCovers(i.role.target, resource)) ||
         i.role.kind === 'scp' ||
         i.role.kind === 'rcp'),
@@ -136,7 +156,13 @@ export function basketToCase(basket: Basket, question: Question, id?: string): B
     request,
     identityPolicies: identity.map((i) => caseDocument(i.document!)),
   }
-  const sources: PolicySources = { identityPolicies: identity.map((i) => note(i)) }
+  const sources: PolicySources = {
+    identityPolicies: identity.map((i) => {
+      const g = groupOf(i)
+      return note(i, undefined, g ? viaGroup(g) : undefined)
+    }),
+  }
+  const missingGroups = groups.filter((g) => !basket.items.some((i) => i.role.kind === 'identity' && principalMatches(i.role.target, g)))
   if (resourceItem) {
     c.resourcePolicy = caseDocument(resourceItem.document!)
     sources.resourcePolicy = note(resourceItem, attachedTo)
@@ -158,9 +184,10 @@ export function basketToCase(basket: Basket, question: Question, id?: string): B
     sources.rcps = rcps.map((l) => l.map((i) => note(i)))
   }
   c.policySources = sources
-  if (missing.length) c.missing = missing.map(describeMissing)
+  if (missing.length || missingGroups.length)
+    c.missing = [...missing.map(describeMissing), ...missingGroups.map((g) => `${viaGroup(g)}: its policies have not been seen yet — open the group's page (Permissions tab) and add them.`)]
   const used = [...identity, ...(resourceItem ? [resourceItem] : []), ...boundaries.slice(0, 1), ...sessions.slice(0, 1), ...scps.flat(), ...rcps.flat()]
-  return { case: c, used, missing, warnings }
+  return { case: c, used, missing, missingGroups, warnings }
 }
 
 /** The cases for several questions, as the CLI's `simulate` reads them. */

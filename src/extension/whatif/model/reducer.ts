@@ -29,6 +29,7 @@ export type BasketOp =
   | { op: 'set-question'; question: Question | null }
   | { op: 'replace'; basket: Basket }
   | { op: 'mark-saved'; name: string }
+  | { op: 'set-groups'; user: string; groups: string[] }
 
 /** Roles of which a target has only one policy: a later one replaces the earlier. */
 function singleton(role: PolicyRole): boolean {
@@ -117,7 +118,7 @@ export function basketReducer(state: Basket, op: BasketOp): Basket {
       return { ...state, items: state.items.map((i, k) => (k === at ? { ...i, role } : i)) }
     }
     case 'clear':
-      if (!state.items.length && !state.question && !state.principals.length && !state.resources.length && !state.savedAs) return state
+      if (!state.items.length && !state.question && !state.principals.length && !state.resources.length && !state.savedAs && !state.memberships) return state
       return { ...emptyBasket(), nextId: state.nextId }
     case 'note': {
       const principals = noteSeen(state.principals, op.principals)
@@ -141,7 +142,26 @@ export function basketReducer(state: Basket, op: BasketOp): Basket {
       const name = cleanName(op.name)
       return name ? { ...state, savedAs: name } : state
     }
+    case 'set-groups': {
+      const m = setGroups(state.memberships, op.user, op.groups)
+      return m === state.memberships ? state : { ...state, memberships: m }
+    }
   }
+}
+
+const USER_ARN = /^arn:[\w-]+:iam::\d{12}:user\/[\w+=,.@/-]+$/
+const GROUP_ARN = /^arn:[\w-]+:iam::\d{12}:group\/[\w+=,.@/-]+$/
+
+/** A user's groups replaced (an IAM user belongs to at most 10 groups); the same object when nothing changes. */
+function setGroups(m: Record<string, string[]> | undefined, user: unknown, groups: unknown): Record<string, string[]> | undefined {
+  if (typeof user !== 'string' || !USER_ARN.test(user) || !Array.isArray(groups)) return m
+  const list = [...new Set(groups.filter((g): g is string => typeof g === 'string' && GROUP_ARN.test(g) && g.length <= LIMITS.arn))].slice(0, LIMITS.groups)
+  const old = m?.[user]
+  if (old && old.length === list.length && old.every((g, i) => g === list[i])) return m
+  const next = { ...(m ?? {}), [user]: list }
+  const keys = Object.keys(next)
+  if (keys.length > LIMITS.users) delete next[keys[0]!]
+  return next
 }
 
 // ---------------------------------------------------------------- validation of untrusted input
@@ -233,6 +253,11 @@ export function parseBasket(x: unknown): Basket | undefined {
   if (question) out.question = question
   const savedAs = cleanName(b.savedAs)
   if (savedAs) out.savedAs = savedAs
+  if (typeof b.memberships === 'object' && b.memberships !== null && !Array.isArray(b.memberships)) {
+    let m: Record<string, string[]> | undefined
+    for (const [user, groups] of Object.entries(b.memberships as Record<string, unknown>).slice(0, LIMITS.users)) m = setGroups(m, user, groups)
+    if (m && Object.keys(m).length) out.memberships = m
+  }
   return out
 }
 
@@ -274,6 +299,8 @@ export function parseBasketOp(x: unknown): BasketOp | undefined {
     }
     case 'mark-saved':
       return typeof o.name === 'string' ? { op: 'mark-saved', name: o.name } : undefined
+    case 'set-groups':
+      return typeof o.user === 'string' && Array.isArray(o.groups) ? { op: 'set-groups', user: o.user, groups: o.groups.filter((g): g is string => typeof g === 'string') } : undefined
     default:
       return undefined
   }

@@ -94,6 +94,11 @@ export interface Basket {
   question?: Question
   /** Name under which the basket was last saved to storage.local. */
   savedAs?: string
+  /**
+   * IAM groups of each user seen (user ARN → group ARNs), from the user's Permissions ("Attached via") and
+   * Groups tabs: a user's effective identity policies are its own plus every group's.
+   */
+  memberships?: Record<string, string[]>
 }
 
 export const BASKET_VERSION = 1 as const
@@ -111,4 +116,6 @@ export const LIMITS = {
   seen: 200,
   url: 2048,
   context: 64,
+  groups: 10,
+  users: 200,
 } as const

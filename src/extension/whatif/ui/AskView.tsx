@@ -18,7 +18,10 @@ export function policyLabel(label: string | undefined, sources: PolicySources | 
   if (!label || !sources) return undefined
   const m = /^(identity|scps|rcps)\[(\d+)\](?:\[(\d+)\])?$/.exec(label)
   if (m) {
-    if (m[1] === 'identity') return sources.identityPolicies[Number(m[2])]?.name
+    if (m[1] === 'identity') {
+      const n = sources.identityPolicies[Number(m[2])]
+      return n && (n.via ? `${n.via} → ${n.name}` : n.name)
+    }
     const levels = m[1] === 'scps' ? sources.scps : sources.rcps
     return levels?.[Number(m[2])]?.[Number(m[3] ?? 0)]?.name
   }
@@ -26,6 +29,57 @@ export function policyLabel(label: string | undefined, sources: PolicySources | 
   if (label === 'permissionsBoundary') return sources.permissionsBoundary?.name
   if (label === 'sessionPolicy') return sources.sessionPolicy?.name
   return undefined
+}
+
+/** "Allowed by group developers → developers-deploy, statement Deploy": the decisive statements, named. */
+export function decidedBy(lines: ExplanationLine[], sources: PolicySources | undefined, decision: string | undefined): string | undefined {
+  if (decision !== 'Allowed' && decision !== 'ExplicitDeny') return undefined
+  const effect = decision === 'Allowed' ? 'Allow' : 'Deny'
+  const parts = lines
+    .filter((l) => l.kind === 'statement' && l.decisive && l.effect === effect && l.policy)
+    .map((l) => `${policyLabel(l.policy, sources) ?? l.policy}, statement ${l.sid ?? `#${(l.statement ?? 0) + 1}`}`)
+  const unique = [...new Set(parts)]
+  if (!unique.length) return undefined
+  return `${decision === 'Allowed' ? 'Allowed' : 'Denied'} by ${unique.slice(0, 3).join('; ')}${unique.length > 3 ? ` and ${unique.length - 3} more` : ''}`
+}
+
+/** Privilege escalation and the other risks over the principal's policies taken together. */
+function PrincipalRisksView(props: { handle: BasketHandle; principal: string }) {
+  const [state, setState] = useState<{ risks: import('../tighten').PrincipalRisk[]; policies: number } | undefined>()
+  const [busy, setBusy] = useState(false)
+  const run = async () => {
+    setBusy(true)
+    try {
+      const m = await import('../tighten')
+      setState(await m.principalRisks(props.handle.basket, props.principal))
+    } catch {
+      setState({ risks: [], policies: 0 })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <div data-testid="whatif-risks-section">
+      <button type="button" data-testid="whatif-risks-run" disabled={busy || !props.principal} onClick={() => void run()}>
+        {busy ? 'Judging…' : 'Risks across this principal’s policies'}
+      </button>
+      {state && (
+        <div data-testid="whatif-risks" data-count={String(state.risks.length)}>
+          <p class="muted">
+            {state.risks.length} risk{state.risks.length === 1 ? '' : 's'} over {state.policies} identity polic{state.policies === 1 ? 'y' : 'ies'} taken together.
+          </p>
+          <ul>
+            {state.risks.slice(0, 30).map((r, i) => (
+              <li key={i} data-testid="whatif-risk" data-code={r.code} data-category={r.category} data-combined={String(r.combined)}>
+                <span class="badge">{r.category}</span> {r.combined && <span class="badge missing">only together</span>} {r.message}
+                {r.policies.length > 0 && <div class="muted">From {r.policies.join(' + ')}</div>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
 }
 
 function Explanation(props: { lines: ExplanationLine[]; sources: PolicySources | undefined }) {
@@ -61,6 +115,7 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
   const [principal, setPrincipal] = useState(basket.question?.principal ?? '')
   const [action, setAction] = useState(basket.question?.action ?? '')
   const [resource, setResource] = useState(basket.question?.resource ?? '')
+  const [context, setContext] = useState<Record<string, string | string[]>>(basket.question?.context ?? {})
   const [actions, setActions] = useState<string[]>([])
   const [answer, setAnswer] = useState<Answer | undefined>()
   const [caps, setCaps] = useState<Capabilities | undefined>()
@@ -98,7 +153,10 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
     }
   }, [action])
 
-  const question: Question = { principal: principal.trim(), action: action.trim(), resource: resource.trim() || '*' }
+  const question: Question = { principal: principal.trim(), action: action.trim(), resource: resource.trim() || '*', ...(Object.keys(context).length ? { context } : {}) }
+  const mfa = context['aws:MultiFactorAuthPresent']
+  const account = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):/.exec(principal.trim())?.[1]
+  const partition = /^arn:([\w-]+):/.exec(principal.trim())?.[1] ?? 'aws'
   const ready = /^[^:\s]+:[^:\s]+$/.test(question.action)
 
   const runAsk = async () => {
@@ -183,6 +241,36 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
             <option key={o} value={o} />
           ))}
         </datalist>
+        <div class="row" role="group" aria-label="Shortcuts" data-testid="whatif-shortcuts" style="margin-top:6px">
+          <span class="muted">Shortcuts:</span>
+          <button type="button" data-testid="whatif-shortcut-mfa" aria-pressed={mfa === 'true'} onClick={() => setContext((c) => ({ ...c, 'aws:MultiFactorAuthPresent': 'true' }))}>
+            Signed in with MFA
+          </button>
+          <button
+            type="button"
+            data-testid="whatif-shortcut-no-mfa"
+            aria-pressed={mfa === undefined}
+            title="Requests signed with long-term access keys carry no aws:MultiFactorAuthPresent key"
+            onClick={() =>
+              setContext((c) => {
+                const { ['aws:MultiFactorAuthPresent']: _m, ...rest } = c
+                return rest
+              })
+            }
+          >
+            Access keys (no MFA key)
+          </button>
+          <button type="button" data-testid="whatif-shortcut-root" disabled={!account} onClick={() => account && setPrincipal(`arn:${partition}:iam::${account}:root`)}>
+            As the account root user
+          </button>
+          {Object.keys(context).length > 0 && (
+            <span class="muted" data-testid="whatif-context">
+              Context: {Object.entries(context)
+                .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`)
+                .join(', ')}
+            </span>
+          )}
+        </div>
         <div class="row" style="margin-top:6px">
           <button type="submit" class="primary" data-testid="whatif-ask-run" disabled={!ready || busy !== undefined}>
             {busy === 'ask' ? 'Asking…' : 'Ask'}
@@ -243,6 +331,16 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
               ))}
             </ul>
           )}
+          {answer.built.missingGroups.length > 0 && (
+            <ul class="warn" data-testid="whatif-answer-missing-groups">
+              {answer.built.missingGroups.map((g) => (
+                <li key={g}>group {g.slice(g.lastIndexOf('/') + 1)}: its policies have not been seen yet — open the group’s page and add them. The decision may change.</li>
+              ))}
+            </ul>
+          )}
+          {!r.error && decidedBy(r.explanation ?? [], answer.built.case.policySources, r.decision) && (
+            <p data-testid="whatif-decided-by">{decidedBy(r.explanation ?? [], answer.built.case.policySources, r.decision)}</p>
+          )}
           {answer.built.warnings.map((w, i) => (
             <p key={i} class="warn">
               {w}
@@ -251,6 +349,7 @@ export function AskView(props: { handle: BasketHandle; idPrefix: string }) {
           {!undecided && r.explanation && <Explanation lines={r.explanation} sources={answer.built.case.policySources} />}
         </div>
       )}
+      <PrincipalRisksView handle={props.handle} principal={question.principal} />
       {caps && (
         <div data-testid="whatif-capabilities" data-allowed={String(caps.allowedCount)}>
           {caps.error ? (

@@ -26,17 +26,24 @@ function inBasket(basket: Basket, p: FoundPolicy): 'yes' | 'missing' | 'no' {
 export function PageCapture(props: { capture: PageCaptureState; handle: BasketHandle }) {
   const { capture, handle } = props
   const [added, setAdded] = useState<string | undefined>()
-  if (!capture.readings.length) return null
+  // Last Accessed readings have their own section (TightenView).
+  const readings = capture.readings.filter((r) => !r.lastAccessed)
+  if (!readings.length) return null
   const url = typeof location === 'undefined' ? '' : location.href
   return (
     <section data-testid="whatif-page" aria-label="On this page">
       <h3>On this page</h3>
-      {capture.readings.map((r, k) => {
+      {readings.map((r, k) => {
         const waiting = r.policies.filter((p) => p.document === undefined)
         const fills = r.policies.some((p) => p.arn && p.document !== undefined && inBasket(handle.basket, p) === 'missing')
         return (
           <div key={`${r.reader}-${k}`} data-testid="whatif-reading" data-reader={r.reader} class="group">
             <div class="group-title">{r.title}</div>
+            {r.memberOf && r.memberOf.length > 0 && (
+              <p class="muted" data-testid="whatif-member-of">
+                In {r.memberOf.length === 1 ? 'group' : 'groups'} {r.memberOf.map((g) => g.slice(g.lastIndexOf('/') + 1)).join(', ')}: the user’s effective identity policies are its own plus every group’s.
+              </p>
+            )}
             <ul>
               {r.policies.map((p, i) => {
                 const state = inBasket(handle.basket, p)
@@ -65,14 +72,15 @@ export function PageCapture(props: { capture: PageCaptureState; handle: BasketHa
                 data-testid="whatif-add"
                 disabled={capture.resolving}
                 onClick={async () => {
-                  const ok = await handle.dispatch({ op: 'add', items: toItems(r, url) })
+                  const ok = r.policies.length ? await handle.dispatch({ op: 'add', items: toItems(r, url) }) : true
+                  if (ok && r.principal && r.memberOf?.length) await handle.dispatch({ op: 'set-groups', user: r.principal, groups: r.memberOf })
                   if (ok) {
                     await handle.dispatch({ op: 'note', ...(r.principal ? { principals: [r.principal] } : {}), ...(r.resource ? { resources: [r.resource] } : {}) })
                     setAdded(`${r.reader}-${k}`)
                   }
                 }}
               >
-                {fills ? 'Add to what-if (fills missing)' : 'Add to what-if'}
+                {fills ? 'Add to what-if (fills missing)' : r.policies.length ? 'Add to what-if' : 'Remember these groups'}
               </button>
               {added === `${r.reader}-${k}` && (
                 <span role="status" data-testid="whatif-added">

@@ -24,7 +24,23 @@ export const DENY_DELETE = j({
   Statement: [{ Sid: 'NoDeletes', Effect: 'Deny', Action: ['s3:DeleteObject', 's3:DeleteBucket'], Resource: '*' }],
 })
 
+/** The reporting role's one customer inline policy (its Last Accessed tab: ../iam-users/role-last-accessed.tsx). */
+export const REPORTING_ACCESS = j({
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'Reports', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:DeleteObject'], Resource: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] },
+    { Sid: 'Tables', Effect: 'Allow', Action: 'dynamodb:*', Resource: 'arn:aws:dynamodb:us-east-1:111111111111:table/reports' },
+    { Sid: 'Compute', Effect: 'Allow', Action: ['ec2:Describe*', 'ec2:StartInstances'], Resource: '*' },
+    { Sid: 'Queues', Effect: 'Allow', Action: 'sqs:*', Resource: '*' },
+  ],
+})
+
 const ROLES: ReplicaRole[] = [
+  {
+    name: 'reporting-role',
+    created: 'August 02, 2026, 10:12 (UTC+01:00)',
+    policies: [{ name: 'reporting-access', type: 'Customer inline', document: REPORTING_ACCESS }],
+  },
   {
     name: 'whatif-app',
     created: 'November 02, 2026, 10:12 (UTC+01:00)',

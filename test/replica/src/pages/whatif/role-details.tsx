@@ -125,7 +125,7 @@ export default function RoleDetails({ params, navigate }: PageProps) {
           },
           { id: 'trust_relationships', label: 'Trust relationships', content: null },
           { id: 'tags', label: 'Tags', content: null },
-          { id: 'last_accessed', label: 'Last Accessed', content: null },
+          { id: 'access_advisor', label: 'Last Accessed', content: null },
         ]}
       />
     </SpaceBetween>
