@@ -103,7 +103,7 @@ nothing the originals did not. Exit 1 when that proof fails.
 
 Options:
   --last-accessed FILE     Access Advisor's report (service or action level)
-  --days N                 The period: 30, 90 (default), 180 or 365 days, or any whole number
+  --days N                 The period in days: 30, 90 (default), 180, 365, or any whole number up to 400
   --now ISO                The time the period ends (default: now)
   --format json|text       Output format (default text)
   -h, --help               This help`,

@@ -42,7 +42,7 @@ const SUGGEST_RULES: [string, Severity, string, string][] = [
   ['REDUNDANT_STATEMENT_DUPLICATE', 'SUGGESTION', 'A duplicate statement', LEAST_PRIVILEGE],
   ['REDUNDANT_STATEMENT_SUBSUMED', 'SUGGESTION', 'A statement another statement already covers', LEAST_PRIVILEGE],
   ['STATEMENTS_CAN_MERGE', 'SUGGESTION', 'Statements that can be merged', LEAST_PRIVILEGE],
-  ['TRUSTS_WHOLE_ACCOUNT', 'SECURITY_WARNING', 'A principal that trusts every user and role of an account', UG + 'reference_policies_elements_principal.html#principal-accounts'],
+  ['TRUSTS_WHOLE_ACCOUNT', 'SUGGESTION', 'A principal that trusts every user and role of an account', UG + 'reference_policies_elements_principal.html#principal-accounts'],
 ]
 
 
