@@ -4,6 +4,8 @@
  * and fills in a compliant setting on request. Reads and writes only the form; never throws into the page.
  */
 import { render } from 'preact'
+import { attachGuardedShadow } from '../shared/trusted'
+import { loadShadowMode } from '../shared/shadow-mode'
 import { useEffect, useState } from 'preact/hooks'
 import { checkPasswordPolicy, CIS_VERSION, compliantSettings, summary, type ControlResult } from '../../engine/password-policy'
 import { fillPasswordForm, isPasswordPolicyPage, readPasswordForm } from './password-policy'
@@ -110,7 +112,8 @@ export function startPasswordPolicyWatcher(): void {
       if (host?.isConnected) return
       host = document.createElement('div')
       host.setAttribute('data-iam-sidekick', PASSWORD_POLICY_HOST)
-      const root = host.attachShadow({ mode: 'open' })
+      // Closed, and deaf to synthetic events, like the panel (src/extension/shared/trusted.ts).
+      const root = attachGuardedShadow(host)
       const style = document.createElement('style')
       style.textContent = CSS
       root.appendChild(style)
@@ -124,7 +127,7 @@ export function startPasswordPolicyWatcher(): void {
     }
   }
   const schedule = () => {
-    if (timer === undefined) timer = setTimeout(check, 300)
+    if (timer === undefined) timer = setTimeout(() => void loadShadowMode().then(check), 300)
   }
   try {
     new MutationObserver((records) => {
