@@ -54,13 +54,14 @@ export function runValidate(args: ParsedArgs, io: CliIO, catalogue: Catalogue): 
   const inputs = args.positionals.map((file) => ({ file, text: readInput(file, io), suppress: suppressionFor(args, file) }))
   const results = inputs.map(({ file, text, suppress }) => {
     const r = validatePolicy(text, { catalogue, policyType, suppress, ...(resourceType ? { resourceType } : {}) })
-    return { file, policyType: r.policyType, findings: r.findings }
+    return { file, policyType: r.policyType, guess: r.guess, findings: r.findings }
   })
   const hasError = results.some((r) => r.findings.some((f) => f.severity === 'ERROR'))
-  if (format === 'json') io.stdout(JSON.stringify(results, null, 2) + '\n')
+  if (format === 'json') io.stdout(JSON.stringify(results.map(({ guess: _guess, ...r }) => r), null, 2) + '\n')
   else {
     const c = colours(io.isTTY && !args.flags.has('no-color'))
     for (const r of results) {
+      if (r.guess && !r.guess.confident) io.stdout(`${r.file}: validated as ${r.policyType === 'scp' ? 'an SCP' : `a ${r.policyType} policy`} (a guess: ${r.guess.reason}; pass --type to be sure)\n`)
       if (r.findings.length === 0) io.stdout(`${r.file}: ${c.green('no findings')} (${r.policyType} policy)\n`)
       for (const f of r.findings) io.stdout(formatFindingLine(r.file, f, c) + '\n')
     }

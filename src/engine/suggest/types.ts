@@ -11,6 +11,11 @@ export interface SuggestOptions {
   region?: string
   /** Partition used in proposed ARNs; `aws` when unknown. */
   partition?: string
+  /**
+   * The moment to judge date conditions at (epoch milliseconds, an ISO date or a Date), passed by the caller so
+   * the engine stays deterministic. Without it, no condition is judged by the date.
+   */
+  now?: number | string | Date
 }
 
 export type AccessLevelCounts = Record<AccessLevel, number>
