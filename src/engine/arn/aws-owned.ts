@@ -15,8 +15,19 @@ export interface AwsOwnedResource {
   learnMore: string
 }
 
+const cache = new Map<string, AwsOwnedResource | null>()
+
 /** Is this (possibly wildcard) resource ARN one the customer cannot change? Undefined when it is an ordinary one. */
 export function awsOwnedResource(arnText: string): AwsOwnedResource | undefined {
+  const hit = cache.get(arnText)
+  if (hit !== undefined) return hit ?? undefined
+  const found = classify(arnText)
+  if (cache.size > 2000) cache.clear()
+  cache.set(arnText, found ?? null)
+  return found
+}
+
+function classify(arnText: string): AwsOwnedResource | undefined {
   const arn = parseArn(arnText)
   if (!arn) return undefined
   const { service, account, resource } = arn

@@ -16,6 +16,8 @@ export interface SuggestOptions {
    * the engine stays deterministic. Without it, no condition is judged by the date.
    */
   now?: number | string | Date
+  /** Group suggestions that share one cause into one with `group.members` (default true). */
+  group?: boolean
 }
 
 export type AccessLevelCounts = Record<AccessLevel, number>

@@ -120,7 +120,7 @@ export function checkResourceScope(ctx: SuggestContext): Suggestion[] {
   if (!grantsToHolder(ctx.policyType)) return []
   const out: Suggestion[] = []
   for (const s of ctx.statements) {
-    if (!onEveryResource(s)) continue
+    if (!onEveryResource(s) || s.fullyDenied) continue
     if (s.actionItems.some((i) => i.item.value === '*')) continue
     // resources chosen by tag or by owner (attribute-based access control) are already scoped
     if (scopedByCondition(s)) continue
