@@ -20,6 +20,8 @@ export function runSuggest(args: ParsedArgs, io: CliIO, catalogue: Catalogue): n
     ...(account ? { account } : {}),
     ...(region ? { region } : {}),
     ...(partition ? { partition } : {}),
+    // Date conditions are judged at the moment the command runs (the engine itself never reads the clock).
+    now: Date.now(),
   })
   if (format === 'json') {
     io.stdout(JSON.stringify({ file, suggestions }, null, 2) + '\n')
@@ -30,7 +32,8 @@ export function runSuggest(args: ParsedArgs, io: CliIO, catalogue: Catalogue): n
   io.stdout(`${c.bold('What this policy does')}\n${explained.summary}\n`)
   for (const s of explained.statements) io.stdout(`  - ${s.text}\n`)
   io.stdout('\n')
-  for (const s of suggestions) io.stdout(formatFindingLine(file, s, c) + (s.category ? c.dim(` [${s.category}]`) : '') + '\n')
+  for (const s of suggestions)
+    io.stdout(formatFindingLine(file, s, c) + (s.category ? c.dim(` [${s.category}]`) : '') + (s.group ? c.dim(` (${s.group.count} ${s.group.noun}; --format json lists each)`) : '') + '\n')
   io.stdout(`${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}\n`)
   return 0
 }

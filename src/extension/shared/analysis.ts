@@ -73,6 +73,7 @@ export async function advise(a: Analysis, opts: AnalyseOptions): Promise<Analysi
         ...(opts.accountId ? { account: opts.accountId } : {}),
         ...(opts.region ? { region: opts.region } : {}),
         ...(opts.partition ? { partition: opts.partition } : {}),
+        now: Date.now(),
       })
     } catch {
       suggestions = []
