@@ -32,6 +32,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 5000,
+    // No <link rel="modulepreload"> tags: in the content script they would land in the console page's
+    // <head>, telling the page our extension's URLs. Chunks load through their imports alone.
+    modulePreload: false,
     rollupOptions: {
       input: {
         editor: 'src/extension/editor/index.html',

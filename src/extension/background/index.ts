@@ -4,9 +4,12 @@
 import browser from 'webextension-polyfill'
 import { isExtensionMessage } from '../shared/messages'
 import { registerWhatIfBackground } from '../whatif/background'
+import { registerEditorFrames } from './editor-frames'
 
 // The what-if baskets: one per window in storage.session, answered here (src/extension/whatif/background.ts).
 registerWhatIfBackground()
+// The enhanced editor's one-time handshake nonces (src/extension/background/editor-frames.ts).
+registerEditorFrames()
 
 browser.runtime.onInstalled.addListener(() => {
   void browser.storage.local

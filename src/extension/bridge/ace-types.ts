@@ -13,6 +13,20 @@ export interface AceSession {
   replace(range: AceRangeObject, text: string): AcePoint
   markUndoGroup?(): void
   getMode?(): { $id?: string }
+  addMarker?(range: AceRangeObject, clazz: string, type: string, inFront?: boolean): number
+  removeMarker?(id: number): void
+  getAnnotations?(): AceAnnotation[]
+  setAnnotations?(annotations: AceAnnotation[]): void
+  on?(event: 'changeAnnotation', fn: () => void): void
+  off?(event: 'changeAnnotation', fn: () => void): void
+}
+
+/** A gutter annotation (Ace's type names: error, warning, info). */
+export interface AceAnnotation {
+  row: number
+  column: number
+  text: string
+  type: string
 }
 
 export interface AceEditor {
@@ -25,6 +39,7 @@ export interface AceEditor {
   clearSelection(): void
   focus(): void
   scrollToLine(line: number, center: boolean, animate: boolean, callback?: () => void): void
+  renderer?: { screenToTextCoordinates?(x: number, y: number): AcePoint }
   on(event: 'change' | 'changeSession', fn: () => void): void
   off(event: 'change' | 'changeSession', fn: () => void): void
 }

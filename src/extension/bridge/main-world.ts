@@ -1,32 +1,75 @@
 /**
  * MAIN-world bridge: the only code that touches the console's Ace editors. It finds every editor (the
- * Cloudscape code editor wrapping Ace, else any Ace editor), tags it with an id, reports its text on
- * every change and applies the content script's writes through Ace so the console's own state updates
- * and Ctrl+Z undoes them. Runs in the page's world: no extension API, nothing thrown into the page.
+ * Cloudscape code editor wrapping Ace, else any Ace editor), tags it with an id, says when one changed,
+ * answers the content script's reads, applies its writes through Ace (so the console's own state
+ * updates and Ctrl+Z undoes them) and shows its marks. Runs in the page's world, at document_start: no
+ * extension API, nothing thrown into the page. See ./protocol.ts for why the page can neither read the
+ * content script's requests nor forge replies to them.
  */
-import { editorOf, type AceEditor, type AceRangeConstructor, type AceRangeObject } from './ace-types'
-import { EDITOR_ID_ATTRIBUTE, readToMain, wrap, type AceEdit, type AceRange, type FromMain, type ToMain } from './protocol'
+import { editorOf, type AceAnnotation, type AceEditor, type AceRangeConstructor, type AceRangeObject } from './ace-types'
+import { EDITOR_ID_ATTRIBUTE, isToMainEnvelope, readToMain, wrap, type AceEdit, type AceRange, type EditorMark, type FromMain, type ToMain } from './protocol'
 import { changedSpan } from '../shared/text-diff'
+
+// Taken before any page script runs: the page may replace these later.
+const pristine = {
+  postMessage: window.postMessage.bind(window),
+  stopImmediate: Event.prototype.stopImmediatePropagation,
+  data: Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')?.get,
+  source: Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'source')?.get,
+  origin: Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'origin')?.get,
+  setTimeout: window.setTimeout.bind(window),
+  clearTimeout: window.clearTimeout.bind(window),
+}
+const ORIGIN = window.location.origin
 
 const CLOUDSCAPE_SELECTOR = '[class*="awsui_code-editor_"] .ace_editor'
 const ANY_ACE = '.ace_editor'
 const TEXT_DEBOUNCE_MS = 25
+const MARK_CLASS = 'iam-sidekick-mark'
+const MARK_CSS = `
+.ace_marker-layer .${MARK_CLASS} { position: absolute; box-sizing: border-box; pointer-events: none; }
+.ace_marker-layer .${MARK_CLASS}-error { border-bottom: 2px solid #d91515; }
+.ace_marker-layer .${MARK_CLASS}-warning { border-bottom: 2px dashed #b55400; }
+.ace_marker-layer .${MARK_CLASS}-info { border-bottom: 2px dotted #0972d3; }
+`
+
+interface Marks {
+  list: EditorMark[]
+  markerIds: number[]
+  annotations: AceAnnotation[]
+}
 
 interface Tracked {
   id: string
   el: HTMLElement
   editor: AceEditor
-  seq: number
-  timer: ReturnType<typeof setTimeout> | undefined
+  timer: number | undefined
   onChange: () => void
   readOnly: boolean
+  /** The nonce of the last read answered, and the text it carried (the base of the next delta). */
+  sentNonce: string | undefined
+  sentText: string
+  marks: Marks | undefined
+  onAnnotations: () => void
+  onHover: (e: MouseEvent) => void
+  onLeave: () => void
+  /** The title attribute the element had before a mark's message replaced it. */
+  savedTitle: string | null | undefined
 }
 
 const tracked = new Map<string, Tracked>()
 let nextId = 1
 
 function post(msg: FromMain): void {
-  window.postMessage(wrap(msg, 'to-content'), window.location.origin)
+  pristine.postMessage(wrap(msg, 'to-content'), ORIGIN)
+}
+
+function guard(fn: () => void): void {
+  try {
+    fn()
+  } catch {
+    /* never throw into the console page */
+  }
 }
 
 function languageOf(editor: AceEditor): string {
@@ -39,13 +82,13 @@ function languageOf(editor: AceEditor): string {
 }
 
 function announce(t: Tracked): void {
-  post({ kind: 'editor', id: t.id, text: t.editor.getValue(), readOnly: t.editor.getReadOnly(), language: languageOf(t.editor) })
+  post({ kind: 'editor', id: t.id, readOnly: !!t.editor.getReadOnly(), language: languageOf(t.editor) })
 }
 
-function reportText(t: Tracked): void {
+function reportChange(t: Tracked): void {
   t.timer = undefined
-  t.readOnly = t.editor.getReadOnly()
-  post({ kind: 'text', id: t.id, text: t.editor.getValue(), seq: ++t.seq, readOnly: t.readOnly })
+  t.readOnly = !!t.editor.getReadOnly()
+  post({ kind: 'changed', id: t.id })
 }
 
 function track(el: HTMLElement, editor: AceEditor): void {
@@ -54,12 +97,18 @@ function track(el: HTMLElement, editor: AceEditor): void {
     id,
     el,
     editor,
-    seq: 0,
     timer: undefined,
-    readOnly: editor.getReadOnly(),
+    readOnly: !!editor.getReadOnly(),
+    sentNonce: undefined,
+    sentText: '',
+    marks: undefined,
+    savedTitle: undefined,
     onChange: () => {
-      if (t.timer === undefined) t.timer = setTimeout(() => guard(() => reportText(t)), TEXT_DEBOUNCE_MS)
+      if (t.timer === undefined) t.timer = pristine.setTimeout(() => guard(() => reportChange(t)), TEXT_DEBOUNCE_MS)
     },
+    onAnnotations: () => guard(() => keepAnnotations(t)),
+    onHover: (e) => guard(() => hover(t, e)),
+    onLeave: () => guard(() => setTitle(t, undefined)),
   }
   editor.on('change', t.onChange)
   editor.on('changeSession', t.onChange)
@@ -69,38 +118,49 @@ function track(el: HTMLElement, editor: AceEditor): void {
 }
 
 function untrack(t: Tracked): void {
+  guard(() => clearMarks(t))
   try {
     t.editor.off('change', t.onChange)
     t.editor.off('changeSession', t.onChange)
   } catch {
     /* the editor is gone */
   }
-  if (t.timer !== undefined) clearTimeout(t.timer)
+  if (t.timer !== undefined) pristine.clearTimeout(t.timer)
   tracked.delete(t.id)
-  if (t.el.getAttribute(EDITOR_ID_ATTRIBUTE) === t.id) t.el.removeAttribute(EDITOR_ID_ATTRIBUTE)
+  guard(() => {
+    if (t.el.getAttribute(EDITOR_ID_ATTRIBUTE) === t.id) t.el.removeAttribute(EDITOR_ID_ATTRIBUTE)
+  })
   post({ kind: 'editor-removed', id: t.id })
 }
 
-/** Finds new editors, forgets removed ones, notices read-only changes. */
+/** Finds new editors, forgets removed ones, notices read-only changes. One odd element never stops the rest. */
 function scan(): void {
   for (const t of [...tracked.values()]) {
-    if (!t.el.isConnected || editorOf(t.el) !== t.editor) untrack(t)
-    else if (t.editor.getReadOnly() !== t.readOnly) reportText(t)
+    try {
+      if (!t.el.isConnected || editorOf(t.el) !== t.editor) untrack(t)
+      else if (!!t.editor.getReadOnly() !== t.readOnly) reportChange(t)
+    } catch {
+      untrack(t)
+    }
   }
   const known = new Set([...tracked.values()].map((t) => t.el))
   const preferred = document.querySelectorAll<HTMLElement>(CLOUDSCAPE_SELECTOR)
   const candidates = preferred.length ? preferred : document.querySelectorAll<HTMLElement>(ANY_ACE)
   for (const el of candidates) {
     if (known.has(el)) continue
-    const editor = editorOf(el)
-    if (editor) track(el, editor)
+    try {
+      const editor = editorOf(el)
+      if (editor) track(el, editor)
+    } catch {
+      /* an Ace-like element whose env throws: not an editor we can use */
+    }
   }
 }
 
-let scanTimer: ReturnType<typeof setTimeout> | undefined
+let scanTimer: number | undefined
 function scheduleScan(): void {
   if (scanTimer === undefined)
-    scanTimer = setTimeout(() => {
+    scanTimer = pristine.setTimeout(() => {
       scanTimer = undefined
       guard(scan)
     }, 16)
@@ -146,57 +206,190 @@ function setText(editor: AceEditor, text: string): void {
   applyEdits(editor, [{ range: { start: toPoint(span.start), end: toPoint(span.oldEnd) }, text: span.text }])
 }
 
+/** Answers a read: the changed span when the content script holds the text of `base`, else everything. */
+function read(t: Tracked, nonce: string, base: string | undefined): void {
+  const text = t.editor.getValue()
+  t.readOnly = !!t.editor.getReadOnly()
+  if (base !== undefined && base === t.sentNonce) {
+    const span = changedSpan(t.sentText, text)
+    post({ kind: 'text', nonce, id: t.id, readOnly: t.readOnly, text: span.text, base, start: span.start, oldEnd: span.oldEnd })
+  } else post({ kind: 'text', nonce, id: t.id, readOnly: t.readOnly, text })
+  t.sentNonce = nonce
+  t.sentText = text
+}
+
+// ---- Marks: underlines, gutter annotations and hover messages in the page's own editor ----
+
+let styled = false
+function addStyles(): void {
+  if (styled) return
+  styled = true
+  try {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(MARK_CSS)
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
+  } catch {
+    const style = document.createElement('style')
+    style.textContent = MARK_CSS
+    ;(document.head ?? document.documentElement).appendChild(style)
+  }
+}
+
+const ANNOTATION_TYPE: Record<EditorMark['severity'], string | undefined> = {
+  error: 'error',
+  warning: 'warning',
+  // The Cloudscape code editor drops info annotations: an underline only.
+  info: undefined,
+}
+
+function otherAnnotations(t: Tracked): AceAnnotation[] {
+  const ours = new Set<AceAnnotation>(t.marks?.annotations ?? [])
+  return (t.editor.session.getAnnotations?.() ?? []).filter((a) => !ours.has(a))
+}
+
+let settingAnnotations = false
+function setAnnotations(t: Tracked, list: AceAnnotation[]): void {
+  settingAnnotations = true
+  try {
+    t.editor.session.setAnnotations?.(list)
+  } finally {
+    settingAnnotations = false
+  }
+}
+
+/** The console's own annotations (its syntax worker) replace the whole list: put ours back beside them. */
+function keepAnnotations(t: Tracked): void {
+  if (settingAnnotations || !t.marks?.annotations.length) return
+  const current = t.editor.session.getAnnotations?.() ?? []
+  const present = new Set(current)
+  if (t.marks.annotations.every((a) => present.has(a))) return
+  setAnnotations(t, [...current.filter((a) => !t.marks!.annotations.includes(a)), ...t.marks.annotations])
+}
+
+function clearMarks(t: Tracked): void {
+  const m = t.marks
+  if (!m) return
+  const s = t.editor.session
+  for (const id of m.markerIds) s.removeMarker?.(id)
+  if (m.annotations.length) setAnnotations(t, otherAnnotations(t))
+  t.marks = undefined
+  s.off?.('changeAnnotation', t.onAnnotations)
+  t.el.removeEventListener('mousemove', t.onHover)
+  t.el.removeEventListener('mouseleave', t.onLeave)
+  setTitle(t, undefined)
+}
+
+function showMarks(t: Tracked, list: EditorMark[]): void {
+  clearMarks(t)
+  if (list.length === 0) return
+  addStyles()
+  const s = t.editor.session
+  const markerIds: number[] = []
+  const annotations: AceAnnotation[] = []
+  for (const mark of list) {
+    let r = toAceRange(t.editor, mark.range)
+    // An empty range still gets a visible underline: one character (or the line's end).
+    if (r.start.row === r.end.row && r.start.column === r.end.column) r = toAceRange(t.editor, { start: mark.range.start, end: { row: mark.range.start.row, column: mark.range.start.column + 1 } })
+    const id = s.addMarker?.(r, `${MARK_CLASS} ${MARK_CLASS}-${mark.severity}`, 'text', false)
+    if (typeof id === 'number') markerIds.push(id)
+    const type = ANNOTATION_TYPE[mark.severity]
+    if (type) annotations.push({ row: r.start.row, column: r.start.column, text: `IAM Sidekick: ${mark.message}`, type })
+  }
+  const others = otherAnnotations(t)
+  t.marks = { list, markerIds, annotations }
+  if (annotations.length) setAnnotations(t, [...others, ...annotations])
+  s.on?.('changeAnnotation', t.onAnnotations)
+  t.el.addEventListener('mousemove', t.onHover)
+  t.el.addEventListener('mouseleave', t.onLeave)
+}
+
+function contains(r: AceRange, row: number, column: number): boolean {
+  const afterStart = row > r.start.row || (row === r.start.row && column >= r.start.column)
+  const beforeEnd = row < r.end.row || (row === r.end.row && column <= Math.max(r.end.column, r.start.row === r.end.row ? r.start.column + 1 : 0))
+  return afterStart && beforeEnd
+}
+
+/** The message of the mark under the pointer, as the editor element's tooltip. */
+function hover(t: Tracked, e: MouseEvent): void {
+  const pos = t.editor.renderer?.screenToTextCoordinates?.(e.clientX, e.clientY)
+  const hit = pos && t.marks?.list.filter((m) => contains(m.range, pos.row, pos.column))
+  setTitle(t, hit?.length ? hit.map((m) => m.message).join('\n') : undefined)
+}
+
+function setTitle(t: Tracked, message: string | undefined): void {
+  if (message !== undefined) {
+    if (t.savedTitle === undefined) t.savedTitle = t.el.getAttribute('title')
+    if (t.el.getAttribute('title') !== message) t.el.setAttribute('title', message)
+  } else if (t.savedTitle !== undefined) {
+    if (t.savedTitle === null) t.el.removeAttribute('title')
+    else t.el.setAttribute('title', t.savedTitle)
+    t.savedTitle = undefined
+  }
+}
+
 function handle(msg: ToMain): void {
   if (msg.kind === 'hello') {
     scan()
-    for (const t of tracked.values()) announce(t)
+    for (const t of tracked.values()) guard(() => announce(t))
     return
   }
   const t = tracked.get(msg.id)
-  const reply = (ok: boolean, error?: string) => post({ kind: 'result', requestId: msg.requestId, ok, ...(error ? { error } : {}) })
+  const reply = (ok: boolean, error?: string) => post({ kind: 'result', nonce: msg.nonce, ok, ...(error ? { error } : {}) })
   if (!t) return reply(false, 'editor not found')
   try {
-    if (msg.kind !== 'select' && t.editor.getReadOnly()) return reply(false, 'the editor is read-only')
-    if (msg.kind === 'set-text') setText(t.editor, msg.text)
-    else if (msg.kind === 'apply-edits') applyEdits(t.editor, msg.edits)
-    else {
-      const range = toAceRange(t.editor, msg.range)
-      t.editor.selection.setRange(range)
-      t.editor.scrollToLine(range.start.row, true, false)
-      t.editor.focus()
+    switch (msg.kind) {
+      case 'read':
+        return read(t, msg.nonce, msg.base)
+      case 'marks':
+        if (msg.marks.length && t.editor.getValue().length !== msg.length) return reply(false, 'the text changed')
+        showMarks(t, msg.marks)
+        return reply(true)
+      case 'select': {
+        const range = toAceRange(t.editor, msg.range)
+        t.editor.selection.setRange(range)
+        t.editor.scrollToLine(range.start.row, true, false)
+        t.editor.focus()
+        return reply(true)
+      }
+      default:
+        if (t.editor.getReadOnly()) return reply(false, 'the editor is read-only')
+        if (msg.kind === 'set-text') setText(t.editor, msg.text)
+        else applyEdits(t.editor, msg.edits)
+        // Say so at once, so the panel reads the result of its own write without waiting for the debounce.
+        if (t.timer !== undefined) pristine.clearTimeout(t.timer)
+        reportChange(t)
+        return reply(true)
     }
-    // Report at once, so the panel sees the result of its own write without waiting for the debounce.
-    if (msg.kind !== 'select') {
-      if (t.timer !== undefined) clearTimeout(t.timer)
-      reportText(t)
-    }
-    reply(true)
   } catch (e) {
-    reply(false, e instanceof Error ? e.message.slice(0, 200) : 'write failed')
+    reply(false, e instanceof Error ? String(e.message).slice(0, 200) : 'failed')
   }
 }
 
-function guard(fn: () => void): void {
-  try {
-    fn()
-  } catch {
-    /* never throw into the console page */
-  }
+function onMessage(event: MessageEvent): void {
+  const data: unknown = pristine.data ? pristine.data.call(event) : event.data
+  if (!isToMainEnvelope(data)) return
+  // The content script's requests are for us alone: no listener registered after this one (every page
+  // script's) sees them, so their nonces stay secret.
+  pristine.stopImmediate.call(event)
+  const source: unknown = pristine.source ? pristine.source.call(event) : event.source
+  const origin: unknown = pristine.origin ? pristine.origin.call(event) : event.origin
+  if (source !== window || origin !== ORIGIN) return
+  const msg = readToMain(data)
+  if (msg) handle(msg)
 }
 
 function start(): void {
-  window.addEventListener('message', (event: MessageEvent) => {
-    if (event.source !== window || event.origin !== window.location.origin) return
-    const msg = readToMain(event.data)
-    if (msg) guard(() => handle(msg))
-  })
-  const observer = new MutationObserver((records) => {
-    // Ace re-renders its lines on every keystroke: mutations inside an editor already tracked change nothing.
-    for (const r of records) {
-      const target = r.target instanceof Element ? r.target : r.target.parentElement
-      if (!target?.closest(`[${EDITOR_ID_ATTRIBUTE}]`)) return scheduleScan()
-    }
-  })
+  // First listener on the window, in the capture phase: it runs before anything the page adds.
+  window.addEventListener('message', (event: MessageEvent) => guard(() => onMessage(event)), true)
+  const observer = new MutationObserver((records) =>
+    guard(() => {
+      // Ace re-renders its lines on every keystroke: mutations inside an editor already tracked change nothing.
+      for (const r of records) {
+        const target = r.target instanceof Element ? r.target : r.target.parentElement
+        if (!target?.closest(`[${EDITOR_ID_ATTRIBUTE}]`)) return scheduleScan()
+      }
+    }),
+  )
   observer.observe(document, { childList: true, subtree: true })
   // Read-only state and editors replaced without DOM mutations.
   setInterval(() => guard(scan), 1000)

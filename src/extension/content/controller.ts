@@ -11,6 +11,7 @@ import { readIdentity } from '../consoles/identity'
 import { isExtensionMessage, type EditorStatus, type ExtensionReply, type ExtensionRequest } from '../shared/messages'
 import { loadAnalysis } from '../shared/lazy'
 import { BridgeClient, type BridgeEditor } from './bridge-client'
+import { findingsToMark, marksFor } from './editor-marks'
 import { mountPanel, type MountedPanel } from './mount'
 import { EditorSession } from './session'
 import { loadSettings, onSettingsChanged, saveSettings, DEFAULT_SETTINGS, type PanelSettings } from './settings'
@@ -19,6 +20,8 @@ interface Attached {
   session: EditorSession
   panel: MountedPanel | undefined
   el: Element
+  /** The marks last sent to the page's editor (a key), '' when none are shown. */
+  marks: string
 }
 
 /** Performance marks (`iam-sidekick:*`) on the page's timeline, read by bench/console.bench.ts. */
@@ -101,10 +104,32 @@ export class Controller {
     // look again when its text changes.
     if (!page && !(e.language === 'json' && looksLikePolicy(e.text))) return
     const session = new EditorSession(e.id, e.text, e.readOnly, readIdentity(document), this.bridge)
-    const attached: Attached = { session, panel: undefined, el }
+    const attached: Attached = { session, panel: undefined, el, marks: '' }
     this.attached.set(e.id, attached)
+    session.subscribe(() => this.safe(() => this.syncMarks(attached)))
     session.setPage(page, page ? page.policyType(ctx) : 'auto', page?.resourceType?.(ctx))
     if (this.settings.enabled) attached.panel = mountPanel(el, session, this.settings, (p) => void this.changeSettings(p))
+  }
+
+  /** The findings in the page's own editor follow the panel's: shown while it is mounted and fresh, cleared otherwise. */
+  private syncMarks(a: Attached): void {
+    const s = a.session
+    if (!a.panel || !this.settings.enabled) return this.clearMarks(a)
+    if (!s.analysis || !s.fresh) return
+    const marks = marksFor(findingsToMark(s.analysis))
+    const key = JSON.stringify([s.text.length, marks])
+    if (key === a.marks) return
+    a.marks = key
+    void this.bridge.setMarks(s.id, marks, s.text).then((r) => {
+      // Refused (the text moved on): the next analysis sends them again.
+      if (!r.ok && a.marks === key) a.marks = ''
+    })
+  }
+
+  private clearMarks(a: Attached): void {
+    if (a.marks === '') return
+    a.marks = ''
+    void this.bridge.clearMarks(a.session.id)
   }
 
   private onChange(e: BridgeEditor): void {
@@ -117,6 +142,8 @@ export class Controller {
     const a = this.attached.get(id)
     if (!a) return
     a.panel?.unmount()
+    a.panel = undefined
+    this.clearMarks(a)
     a.session.dispose()
     this.attached.delete(id)
   }
@@ -146,6 +173,7 @@ export class Controller {
         a.panel = undefined
       } else if (a.panel) a.panel.update(s)
       else a.panel = mountPanel(a.el, a.session, s, (p) => void this.changeSettings(p))
+      this.safe(() => this.syncMarks(a))
     }
   }
 

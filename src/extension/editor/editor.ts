@@ -145,7 +145,8 @@ export async function createEditor(el: HTMLElement, opts: { onEdit: (text: strin
       if (!h) return null
       const s = m.getPositionAt(h.start)
       const e = m.getPositionAt(h.end)
-      return { contents: [{ value: h.markdown }], range: new monaco.Range(s.lineNumber, s.column, e.lineNumber, e.column) }
+      // Policy text in h.markdown is escaped (knowledge.ts); no command links, no HTML either way.
+      return { contents: [{ value: h.markdown, isTrusted: false, supportHtml: false }], range: new monaco.Range(s.lineNumber, s.column, e.lineNumber, e.column) }
     },
   })
   monaco.languages.registerCompletionItemProvider('json', {

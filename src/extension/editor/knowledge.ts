@@ -42,6 +42,15 @@ const OPERATOR_DOC: Record<string, string> = {
   Null: 'Tests whether the key is absent (true) or present (false)',
 }
 
+/**
+ * Text from the policy, made inert for Markdown: every ASCII punctuation character backslash-escaped
+ * (CommonMark allows it for all of them), so policy text can never become an image, a link, an
+ * autolink (`https://…`, `www.…`, `a@b.c`), HTML or an entity. Line breaks become spaces.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[!-\/:-@[-`{-~]/g, '\\$&')
+}
+
 /** The page of the Service Authorization Reference for a service, named as AWS names it. */
 export function serviceDocUrl(serviceName: string): string {
   return `https://docs.aws.amazon.com/service-authorization/latest/reference/list_${serviceName.toLowerCase().replace(/[^a-z0-9]/g, '')}.html`
@@ -92,7 +101,7 @@ function actionHover(cat: Catalogue, docs: CatalogueDocs | undefined, pattern: s
   for (const a of matched) byLevel.set(a.accessLevel, (byLevel.get(a.accessLevel) ?? 0) + 1)
   const sample = matched.slice(0, 12).map((a) => `\`${a.key}\``)
   return [
-    `**${pattern}** matches ${matched.length} action${matched.length === 1 ? '' : 's'}`,
+    `**${escapeMarkdown(pattern)}** matches ${matched.length} action${matched.length === 1 ? '' : 's'}`,
     '',
     [...byLevel].map(([l, n]) => `${l}: ${n}`).join(' · '),
     '',
@@ -103,7 +112,7 @@ function actionHover(cat: Catalogue, docs: CatalogueDocs | undefined, pattern: s
 function keyHover(cat: Catalogue, docs: CatalogueDocs | undefined, key: string): string | undefined {
   const info = cat.conditionKey(key)
   if (!info) return undefined
-  const lines = [`**${key}**  ·  ${info.type}${info.global ? '  ·  global key' : ''}`]
+  const lines = [`**${escapeMarkdown(key)}**  ·  ${info.type}${info.global ? '  ·  global key' : ''}`]
   const d = docs?.conditionKeys[info.key] ?? docs?.conditionKeys[key]
   if (d) lines.push('', d)
   if (info.multivalued) lines.push('', 'Multivalued: use `ForAllValues:` or `ForAnyValue:` with this key.')
@@ -120,7 +129,7 @@ function keyHover(cat: Catalogue, docs: CatalogueDocs | undefined, key: string):
 function operatorHover(op: string): string | undefined {
   const p = parseOperator(op)
   if (!p.base) return undefined
-  const parts = [`**${op}**  ·  ${OPERATOR_DOC[p.base.family] ?? p.base.family}`]
+  const parts = [`**${escapeMarkdown(op)}**  ·  ${OPERATOR_DOC[p.base.family] ?? p.base.family}`]
   if (p.base.negated) parts.push('', 'Negated: true when no value matches.')
   if (p.base.like) parts.push('', 'Values may use `*` and `?` wildcards.')
   if (p.ifExists) parts.push('', '…IfExists: also true when the key is absent from the request.')
@@ -134,7 +143,7 @@ function arnHover(cat: Catalogue, arn: string): string | undefined {
   const service = arn.split(':')[2]
   if (!service) return undefined
   const svc = cat.service(service)
-  if (!svc) return `**${arn}**\n\nNo service \`${service}\` in the catalogue.`
+  if (!svc) return `**${escapeMarkdown(arn)}**\n\nNo service ${escapeMarkdown(service)} in the catalogue.`
   const types = [...svc.resourceTypes.values()].filter((rt) => rt.arns.some((f) => resourceMatchesFormat(arn, compileArnFormat(f))))
   if (types.length === 0) return `**${svc.name}** ARN\n\nMatches none of the service's resource types.`
   return [`**${svc.name}** resource`, '', ...types.map((t) => `- \`${t.name}\`: \`${t.arns[0]}\``), '', `[${svc.name} in the Service Authorization Reference](${serviceDocUrl(svc.name)})`].join('\n')

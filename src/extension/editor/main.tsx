@@ -5,7 +5,9 @@
  */
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker'
+import browser from 'webextension-polyfill'
 import './page.css'
+import type { EditorFrameMessage } from '../shared/editor-frame-nonces'
 import { isConnect, isConsoleOrigin, readToFrame, type FromFrame, type ToFrame } from '../shared/editor-protocol'
 
 interface WorkerEnvironment {
@@ -24,21 +26,47 @@ function send(msg: FromFrame): void {
   port?.postMessage(msg)
 }
 
+// The nonce our panel put in the URL fragment: taken, then wiped from the address.
+const expected = location.hash.slice(1)
+try {
+  history.replaceState(null, '', location.pathname)
+} catch {
+  /* keep going */
+}
+// Was it registered by our content script (and not claimed before)? A frame a page made on its own was not.
+const claim: EditorFrameMessage = { v: 1, type: 'editor-frame', op: 'claim', nonce: expected }
+const claimed: Promise<boolean> = /^[A-Za-z0-9_-]{16,64}$/.test(expected)
+  ? browser.runtime.sendMessage(claim).then(
+      (r: unknown) => (r as { ok?: unknown } | undefined)?.ok === true,
+      () => false,
+    )
+  : Promise.resolve(false)
+let connecting = false
+
 window.addEventListener('message', (event: MessageEvent) => {
-  // Only the console page that framed us (the content script posts from it), once, with a port.
-  if (event.source !== window.parent || !isConsoleOrigin(event.origin) || !isConnect(event.data) || !event.ports[0]) return
-  port?.close()
-  port = event.ports[0]
-  port.onmessage = (e: MessageEvent) => {
-    const msg = readToFrame(e.data)
-    if (!msg) return
-    if (onState) onState(msg)
-    else pendingState = msg
-  }
-  if (onState) send({ v: 1, kind: 'ready' })
+  // One connection, ever: from the console page that framed us, carrying our nonce, with a port.
+  if (port || connecting) return
+  if (event.source !== window.parent || !isConsoleOrigin(event.origin) || !isConnect(event.data) || event.data.nonce !== expected || !event.ports[0]) return
+  connecting = true
+  const candidate = event.ports[0]
+  void claimed.then((ok) => {
+    if (!ok) return candidate.close()
+    port = candidate
+    port.onmessage = (e: MessageEvent) => {
+      const msg = readToFrame(e.data)
+      if (!msg) return
+      if (onState) onState(msg)
+      else pendingState = msg
+    }
+    if (onState) send({ v: 1, kind: 'ready' })
+  })
 })
 
 async function start(): Promise<void> {
+  if (!(await claimed)) {
+    app.textContent = 'This editor opens only from the IAM Sidekick panel.'
+    return
+  }
   const { createEditor } = await import('./editor')
   const editor = await createEditor(app, { onEdit: (text) => send({ v: 1, kind: 'edit', text }) })
   onState = (s) => editor.setState(s)

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import browser from 'webextension-polyfill'
 import type { EditorSession } from '../content/session'
 import { EDITOR_SOURCE, EDITOR_VERSION, readFromFrame, type ConnectMessage, type ToFrame } from '../shared/editor-protocol'
+import { newNonce } from '../content/bridge-client'
+import type { EditorFrameMessage } from '../shared/editor-frame-nonces'
 
 const EDITOR_PAGE = 'src/extension/editor/index.html'
 
@@ -9,6 +11,9 @@ const EDITOR_PAGE = 'src/extension/editor/index.html'
 export function MonacoFrame({ session, dark }: { session: EditorSession; dark: boolean }) {
   const [open, setOpen] = useState(false)
   const [ready, setReady] = useState(false)
+  /** The one-time nonce of the frame shown now, once the background has it. */
+  const [nonce, setNonce] = useState<string | undefined>()
+  const [failed, setFailed] = useState(false)
   const frame = useRef<HTMLIFrameElement>(null)
   const port = useRef<MessagePort | undefined>()
   const sent = useRef('')
@@ -35,16 +40,35 @@ export function MonacoFrame({ session, dark }: { session: EditorSession; dark: b
   }, [session, dark])
   useEffect(pushState, [dark, ready])
   useEffect(() => {
-    if (open) return
-    port.current?.close()
-    port.current = undefined
-    sent.current = ''
-    setReady(false)
+    if (!open) {
+      port.current?.close()
+      port.current = undefined
+      sent.current = ''
+      setReady(false)
+      setNonce(undefined)
+      setFailed(false)
+      return
+    }
+    // A fresh nonce for each frame, registered before the frame exists (it claims it on load).
+    let live = true
+    const n = newNonce()
+    const register: EditorFrameMessage = { v: 1, type: 'editor-frame', op: 'register', nonce: n }
+    browser.runtime
+      .sendMessage(register)
+      .then((r: unknown) => {
+        if (!live) return
+        if ((r as { ok?: unknown } | undefined)?.ok === true) setNonce(n)
+        else setFailed(true)
+      })
+      .catch(() => live && setFailed(true))
+    return () => {
+      live = false
+    }
   }, [open])
 
   const onLoad = () => {
     const win = frame.current?.contentWindow
-    if (!win) return
+    if (!win || !nonce) return
     const channel = new MessageChannel()
     port.current?.close()
     port.current = channel.port1
@@ -59,7 +83,7 @@ export function MonacoFrame({ session, dark }: { session: EditorSession; dark: b
         if (msg.text !== session.text && !session.readOnly) void session.setText(msg.text)
       } else if (msg.kind === 'height' && frame.current) frame.current.style.height = `${Math.min(Math.max(msg.px, 240), 900)}px`
     }
-    const hello: ConnectMessage = { source: EDITOR_SOURCE, v: EDITOR_VERSION, kind: 'connect' }
+    const hello: ConnectMessage = { source: EDITOR_SOURCE, v: EDITOR_VERSION, kind: 'connect', nonce }
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin
     win.postMessage(hello, extensionOrigin, [channel.port2])
   }
@@ -70,10 +94,11 @@ export function MonacoFrame({ session, dark }: { session: EditorSession; dark: b
         <button type="button" class="btn small" aria-expanded={open} data-action="monaco" onClick={() => setOpen((o) => !o)}>
           {open ? 'Close enhanced editor' : 'Open enhanced editor'}
         </button>
-        {open && !ready && <span class="status">Loading the editor…</span>}
+        {open && !ready && !failed && <span class="status">Loading the editor…</span>}
+        {open && failed && <span class="status">The enhanced editor could not start; reload the page and try again.</span>}
         {open && ready && <span class="status">Edits here go to the console's editor (Ctrl+Z works in both).</span>}
       </div>
-      {open && <iframe ref={frame} class="monaco" title="IAM Sidekick enhanced policy editor" src={browser.runtime.getURL(EDITOR_PAGE)} onLoad={onLoad} data-ready={ready ? 'true' : 'false'} />}
+      {open && nonce && <iframe ref={frame} class="monaco" title="IAM Sidekick enhanced policy editor" src={`${browser.runtime.getURL(EDITOR_PAGE)}#${nonce}`} onLoad={onLoad} data-ready={ready ? 'true' : 'false'} />}
     </div>
   )
 }

@@ -1,7 +1,10 @@
 /**
- * The content script ↔ framed Monaco editor protocol. The content script posts one `connect` message with
- * a MessagePort to the frame (target origin: the extension's); everything after goes over that private
- * port, out of the console page's sight. Both sides validate every message.
+ * The content script ↔ framed Monaco editor protocol. The content script registers a one-time nonce with
+ * the background, frames the editor page with the nonce in its URL fragment (unreadable to the console
+ * page, cross-origin), and posts one `connect` message carrying the nonce and a MessagePort. The frame
+ * claims the nonce from the background and accepts exactly one connection with it; everything after
+ * goes over that private port. A frame the page made itself, or a `connect` the page forged, gets
+ * nowhere. Both sides validate every message.
  */
 import type { PolicyType } from '../../engine/findings/types'
 
@@ -13,6 +16,7 @@ export interface ConnectMessage {
   source: typeof EDITOR_SOURCE
   v: typeof EDITOR_VERSION
   kind: 'connect'
+  nonce: string
 }
 
 /** Content script → frame. */
@@ -24,7 +28,11 @@ const POLICY_TYPES = new Set(['identity', 'resource', 'trust', 'scp', 'rcp', 'bo
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null
 
 export function isConnect(x: unknown): x is ConnectMessage {
-  return isObj(x) && x.source === EDITOR_SOURCE && x.v === EDITOR_VERSION && x.kind === 'connect'
+  try {
+    return isObj(x) && x.source === EDITOR_SOURCE && x.v === EDITOR_VERSION && x.kind === 'connect' && typeof x.nonce === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(x.nonce)
+  } catch {
+    return false
+  }
 }
 
 export function readToFrame(x: unknown): ToFrame | undefined {

@@ -4,6 +4,7 @@
  * reports the first problem with its JSON path; merging is all-or-nothing.
  */
 import { parse, type ParseError } from 'jsonc-parser'
+import { tooDeep } from '../shared/json-limits'
 import { migrate } from './migrations'
 import {
   LIMITS,
@@ -83,6 +84,8 @@ export function parseImport(text: string): ImportResult {
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   if (body.trim() === '') return fail('The file is empty.')
+  const deep = tooDeep(body, 'The file')
+  if (deep) return fail(deep)
   let raw: unknown
   try {
     raw = JSON.parse(body)

@@ -109,9 +109,12 @@ function readString(o: Record<string, unknown>, key: string, path: string, opts:
   return v
 }
 
+/** The largest time a template may carry: the last valid JavaScript date (ms since 1970). */
+export const MAX_TIME = 8.64e15
+
 function readTime(o: Record<string, unknown>, key: string, path: string): number {
   const v = own(o, key)
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 8.64e15 || !Number.isInteger(v)) {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_TIME || !Number.isInteger(v)) {
     throw new SchemaError(`${path}.${key}`, v === undefined ? 'is missing' : 'must be a time in milliseconds (a whole, non-negative number)')
   }
   return v

@@ -15,6 +15,7 @@ import { exportTemplates, mergeImported, parseImport } from './import-export'
 import { migrate, schemaVersionOf } from './migrations'
 import {
   LIMITS,
+  MAX_TIME,
   ID_PATTERN,
   SCHEMA_VERSION,
   SchemaError,
@@ -274,8 +275,9 @@ export class TemplateStore {
   }
 
   /** A strictly increasing time, so every change gets a new version. */
+  /** A version newer than `previous` (and not older than now), clamped to the largest time the schema allows. */
   private stamp(previous = 0): number {
-    return Math.max(this.now(), previous + 1)
+    return Math.min(MAX_TIME, Math.max(this.now(), previous + 1))
   }
 
   /** Re-reads storage (another page or browser may have changed it). */
@@ -425,6 +427,14 @@ export class TemplateStore {
   private async commit(proposed: State): Promise<void> {
     if (this.readOnly) throw new StoreError(this.readOnly)
     const next = this.revive(proposed)
+    // Never write what could not be read back: every template passes the same checks as on load.
+    next.templates.forEach((t, i) => {
+      try {
+        readTemplate(t, `templates[${i}]`)
+      } catch (e) {
+        throw new StoreError(`Nothing was changed: ${e instanceof SchemaError ? `${e.path}: ${e.problem}` : 'a template is invalid'}.`)
+      }
+    })
     try {
       await this.writeLocal(next)
     } catch (e) {

@@ -74,6 +74,8 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
   const remembered = useRef<Record<string, string>>({})
   const searchRef = useRef<HTMLInputElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
+  /** The app's root element: transient elements (download link, clipboard fallback) go beside it, out of the page's sight. */
+  const appRef = useRef<HTMLDivElement>(null)
 
   const saved = useMemo(() => (snapshot?.templates ?? []).map(savedEntry), [snapshot])
   const current: Section = section ?? (saved.length ? 'saved' : 'builtin')
@@ -230,7 +232,7 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
 
   const exportAll = (ids?: string[]) => {
     if (!store) return
-    downloadText(exportFileName(Date.now()), store.exportText(ids))
+    if (!downloadText(exportFileName(Date.now()), store.exportText(ids), appRef.current)) return setToast({ message: 'Export is not available here: use the toolbar popup.', bad: true })
     setToast({ message: ids ? 'Exported the template to a file.' : `Exported ${store.snapshot().templates.length} templates to a file.` })
   }
 
@@ -312,7 +314,7 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
         onBack={backToList}
         onInsert={() => startInsert(live)}
         onCopy={() =>
-          void copyText(live.document).then((ok) => setToast(ok ? { message: `Copied “${live.name}” to the clipboard (placeholders as written).` } : { message: 'The clipboard is not available here.', bad: true }))
+          void copyText(live.document, appRef.current).then((ok) => setToast(ok ? { message: `Copied “${live.name}” to the clipboard (placeholders as written).` } : { message: 'The clipboard is not available here.', bad: true }))
         }
         onCopyToMine={() => void copyToMine(live)}
         onEdit={() => live.saved && setView({ kind: 'edit', id: live.saved.id, initial: live.saved, title: `Edit “${live.name}”` })}
@@ -387,6 +389,7 @@ export function TemplatesApp({ host, openStore = openTemplateStore, initialSecti
 
   return (
     <div
+      ref={appRef}
       class={`tpl-app${dropping ? ' tpl-drop' : ''}`}
       onKeyDown={onKeyDown}
       onDragOver={(e) => {

@@ -26,39 +26,5 @@ export interface TemplatesHost {
   openImportPage?(): void
 }
 
-/** Copies text to the clipboard (navigator.clipboard, else a hidden textarea and execCommand). */
-export async function copyText(text: string, doc: Document = document): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text)
-    return true
-  } catch {
-    const area = doc.createElement('textarea')
-    area.value = text
-    area.setAttribute('readonly', '')
-    area.style.position = 'fixed'
-    area.style.opacity = '0'
-    ;(doc.body ?? doc.documentElement).appendChild(area)
-    area.select()
-    let ok = false
-    try {
-      ok = doc.execCommand('copy')
-    } catch {
-      ok = false
-    }
-    area.remove()
-    return ok
-  }
-}
-
-/** Saves text as a file through a Blob link (no network, no downloads permission). */
-export function downloadText(fileName: string, text: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const a = doc.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.style.display = 'none'
-  ;(doc.body ?? doc.documentElement).appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+// Clipboard and file helpers that never put DOM where the console page can read it.
+export { copyText, downloadText } from '../../shared/private-dom'

@@ -1,4 +1,5 @@
 import { parseArn } from '../../../engine/arn/arn'
+import { MAX_JSON_DEPTH, tooDeep, valueDepth } from '../../shared/json-limits'
 import { isTrustAction, principalInfo } from './arns'
 import { basketReducer, parseQuestion, type NewItem } from './reducer'
 import { ROLE_LABELS } from './roles'
@@ -190,15 +191,30 @@ function importCase(c: unknown, where: string, errors: string[], warnings: strin
  * request becomes the question. Any invalid case fails the whole import with messages naming where.
  */
 export function casesToBasket(input: unknown, base: Basket = emptyBasket(), now = 0): ImportResult {
+  try {
+    return readCases(input, base, now)
+  } catch (e) {
+    // Nothing escapes: whatever the input, the basket stays as it was.
+    return { ok: false, errors: [`The case file could not be read: ${e instanceof Error ? e.message.slice(0, 200) : 'unexpected input'}.`] }
+  }
+}
+
+/** Largest case file read (a case holds at most a few policies of up to 20 KB each). */
+export const MAX_CASE_FILE_BYTES = 2 * 1024 * 1024
+
+function readCases(input: unknown, base: Basket, now: number): ImportResult {
   let value = input
   if (typeof input === 'string') {
     if (!input.trim()) return { ok: false, errors: ['The file is empty.'] }
+    if (input.length > MAX_CASE_FILE_BYTES) return { ok: false, errors: [`The case file is larger than ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB; nothing was changed.`] }
+    const deep = tooDeep(input, 'The case file')
+    if (deep) return { ok: false, errors: [deep] }
     try {
       value = JSON.parse(input)
     } catch (e) {
       return { ok: false, errors: [`The file is not valid JSON: ${(e as Error).message}.`] }
     }
-  }
+  } else if (valueDepth(input, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return { ok: false, errors: [`The cases nest more than ${MAX_JSON_DEPTH} levels deep, which no valid case does; nothing was changed.`] }
   const list = Array.isArray(value) ? value : [value]
   if (list.length === 0) return { ok: false, errors: ['The file holds an empty array: no simulation case to import.'] }
   const errors: string[] = []

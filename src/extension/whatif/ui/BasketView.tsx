@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'preact/hooks'
+import { downloadText } from '../../shared/private-dom'
 import { exportCaseFile } from '../model/cases'
 import { groupBasket } from '../model/group'
-import { casesToBasket } from '../model/import'
+import { casesToBasket, MAX_CASE_FILE_BYTES } from '../model/import'
 import { describeMissing, missingPolicies } from '../model/missing'
 import { describeRole } from '../model/roles'
 import { completionSources } from '../model/seen'
@@ -21,22 +22,6 @@ const KIND_LABEL: Record<string, string> = {
   rcp: 'RCP',
   editor: 'Editor',
   imported: 'Imported',
-}
-
-function download(name: string, text: string): void {
-  try {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = name
-    a.style.display = 'none'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  } catch {
-    /* the text is shown below anyway */
-  }
 }
 
 function Item(props: { item: BasketItem; handle: BasketHandle; principals: string[]; resources: string[] }) {
@@ -122,6 +107,13 @@ export function BasketView(props: { handle: BasketHandle; question?: Question })
   const canExport = !!question && !!question.action && !!question.resource && basket.items.length > 0
 
   const doImport = async (text: string) => {
+    try {
+      await importCases(text)
+    } catch (e) {
+      setImportMsg({ ok: false, lines: [`Nothing was imported: ${e instanceof Error ? e.message.slice(0, 200) : 'the file could not be read'}.`] })
+    }
+  }
+  const importCases = async (text: string) => {
     const r = casesToBasket(text, basket, Date.now())
     if (!r.ok) {
       setImportMsg({ ok: false, lines: r.errors })
@@ -167,11 +159,12 @@ export function BasketView(props: { handle: BasketHandle; question?: Question })
           data-testid="whatif-export"
           disabled={!canExport}
           title={canExport ? 'Export the question and its policies as a simulation case file' : 'Ask a question first: the case file needs an action and a resource'}
-          onClick={() => {
+          onClick={(e) => {
             if (!question) return
             const text = exportCaseFile(basket, question)
             setExported(text)
-            download('what-if-case.json', text)
+            // Beside this button, in our shadow root: the page never sees the link or its blob URL.
+            downloadText('what-if-case.json', text, e.currentTarget)
           }}
         >
           Export case
@@ -197,7 +190,9 @@ export function BasketView(props: { handle: BasketHandle; question?: Question })
             aria-label="Case file"
             onChange={(e) => {
               const f = (e.currentTarget as HTMLInputElement).files?.[0]
-              if (f) void f.text().then(doImport)
+              if (!f) return
+              if (f.size > MAX_CASE_FILE_BYTES) return setImportMsg({ ok: false, lines: [`Nothing was imported: “${f.name.slice(0, 100)}” is larger than ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB.`] })
+              void f.text().then(doImport, () => setImportMsg({ ok: false, lines: ['Nothing was imported: the file could not be read.'] }))
             }}
           />
           <textarea data-testid="whatif-import-text" placeholder="…or paste a case file (one case or an array)" value={importText} onInput={(e) => setImportText((e.currentTarget as HTMLTextAreaElement).value)} />
