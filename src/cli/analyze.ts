@@ -79,6 +79,8 @@ function runServices(input: string | object, policyType: PolicyType | 'auto', re
       ...(o.account ? { account: o.account } : {}),
       ...(o.region ? { region: o.region } : {}),
       ...(o.partition ? { partition: o.partition } : {}),
+      // Date conditions are judged at the moment the command runs (the engine itself never reads the clock).
+      now: Date.now(),
     })
     for (const f of s) {
       if (kept.has(f.code)) suppressed++

@@ -19,8 +19,12 @@ interface ManagedPolicy {
   document: unknown
 }
 
-/** Errors that mean "this name is not in the catalogue", the one kind AWS's own policies may contain. */
-const UNKNOWN_NAME_CODES = new Set(['INVALID_ACTION', 'INVALID_SERVICE_IN_ACTION', 'INVALID_SERVICE', 'INVALID_SERVICE_CONDITION_KEY', 'INVALID_GLOBAL_CONDITION_KEY'])
+/**
+ * Errors that mean "this action is not in the catalogue" (retired or renamed actions), the one kind AWS's own
+ * policies may contain. Condition keys are not in this list: the catalogue learns the keys AWS's managed
+ * policies use (scripts/build-data.mjs), so an unknown key there is a bug of ours.
+ */
+const UNKNOWN_NAME_CODES = new Set(['INVALID_ACTION', 'INVALID_SERVICE_IN_ACTION'])
 
 function valueAt(doc: unknown, path: (string | number)[]): unknown {
   let v: unknown = doc
@@ -76,5 +80,6 @@ describe('AWS managed policy corpus', () => {
         `${unknownKeys.size} unknown condition keys: ${[...unknownKeys.keys()].sort().join(', ')}`,
     )
     expect(summary.unexpectedErrors).toEqual([])
+    expect(unknownKeys.size).toBe(0)
   })
 })

@@ -61,6 +61,33 @@ export class Catalogue {
     }
     for (const [key, type] of Object.entries(data.global)) this.addKey({ key, type, global: true, multivalued: isMultivalued(type) })
     this.rcpServices = new Set(data.rcpServices)
+    for (const [key, type] of Object.entries(data.observedKeys ?? {})) {
+      if (this.conditionKey(key)) continue
+      this.addKey({ key, type, global: key.toLowerCase().startsWith('aws:'), multivalued: isMultivalued(type), observed: true })
+    }
+    for (const p of data.partitions ?? []) {
+      this.regionsByPartition.set(p.id, new Set(p.regions))
+      for (const r of p.regions) this.partitionOfRegion.set(r, p.id)
+    }
+  }
+
+  private readonly regionsByPartition = new Map<string, ReadonlySet<string>>()
+  private readonly partitionOfRegion = new Map<string, string>()
+
+  /** Does the catalogue carry Region data (from the AWS SDK's partitions)? */
+  get hasRegions(): boolean {
+    return this.regionsByPartition.size > 0
+  }
+
+  /** Every Region AWS has announced, in one partition or in all of them. */
+  regions(partition?: string): string[] {
+    if (partition !== undefined) return [...(this.regionsByPartition.get(partition) ?? [])]
+    return [...this.partitionOfRegion.keys()]
+  }
+
+  /** The partition a Region belongs to (undefined for a name AWS does not have). */
+  partitionOf(region: string): string | undefined {
+    return this.partitionOfRegion.get(region)
   }
 
   private addKey(info: ConditionKeyInfo): void {

@@ -7,6 +7,22 @@ export interface CatalogueData {
   global: Record<string, string>
   rcpServices: string[]
   conditionPatterns: Record<string, Record<string, string>>
+  /** AWS partitions with their Region-name pattern and Regions (from the AWS SDK's endpoint data). */
+  partitions?: PartitionData[]
+  partitionsSource?: { package: string; version: string }
+  /**
+   * Condition keys AWS uses in its own managed policies that the Service Authorization Reference does not list
+   * (key → type implied by the operator AWS used). IAM accepts them.
+   */
+  observedKeys?: Record<string, string>
+  observedKeysSource?: { package: string; version: string }
+}
+
+export interface PartitionData {
+  id: string
+  /** Regular expression (as text) every Region name of the partition matches. */
+  regionRegex: string
+  regions: string[]
 }
 
 export interface ServiceData {
@@ -56,6 +72,8 @@ export interface ConditionKeyInfo {
   global: boolean
   /** True for ArrayOf* types: the key may have several values and needs ForAllValues/ForAnyValue. */
   multivalued: boolean
+  /** True for keys known only from AWS managed policies (no Service Authorization Reference entry). */
+  observed?: boolean
 }
 
 export interface ServiceInfo {

@@ -55,6 +55,18 @@ export interface Suggestion extends Finding {
   category?: SuggestionCategory
   /** The concrete actions the suggestion is about, where it names any. */
   actions?: string[]
+  /**
+   * One top-level suggestion standing for `count` members that share one cause (one `"*"` covering 45
+   * privilege-escalation methods); the detail is in `members`.
+   */
+  group?: SuggestionGroup
+}
+
+export interface SuggestionGroup {
+  count: number
+  /** What the members are, in the plural when count > 1: "privilege-escalation methods". */
+  noun: string
+  members: Suggestion[]
 }
 
 export type PolicyType = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'boundary' | 'session'

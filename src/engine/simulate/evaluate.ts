@@ -1,4 +1,5 @@
 /** Evaluates a compiled policy set against one request and explains the answer. */
+import { rejectedOnAwsOwned } from '../arn/aws-owned'
 import type { Catalogue } from '../catalogue/catalogue'
 import type { CompiledPolicy } from './compile'
 import { applicability, decide, type Applicability, type CompiledPolicySet, type PolicyRun, type SetRun, type Verdict } from './decide'
@@ -76,6 +77,8 @@ export function evaluateRequest(set: CompiledPolicySet, req: SimRequest, catalog
   const explanation: ExplanationLine[] = [decisionLine(verdict, req)]
   for (const r of verdict.rules.slice(1)) explanation.push({ kind: 'rule', text: r })
   for (const n of app.notes) explanation.push({ kind: 'rule', text: n })
+  const outside = rejectedOutsidePolicies(req, catalogue)
+  if (outside) explanation.push({ kind: 'rule', text: outside })
   for (const r of orderedRuns(run)) {
     if (r.outcomes.length === 0) explanation.push({ kind: 'rule', text: `${r.policy.label} has no statements.`, policy: r.policy.label, policyType: r.policy.type })
     for (const o of r.outcomes) explanation.push(statementLine(o, req, decisive.has(o)))
@@ -87,4 +90,18 @@ export function evaluateRequest(set: CompiledPolicySet, req: SimRequest, catalog
 export function decideRequest(set: CompiledPolicySet, req: SimRequest, catalogue?: Catalogue): Verdict {
   const app = applicability(set, req, catalogue)
   return decide(set, runSet(set, req, app, false), req, app)
+}
+
+/**
+ * A note for writes that AWS refuses whatever the policies say (AWS managed policies, AWSReservedSSO_* roles,
+ * alias/aws/* KMS aliases). The policy decision stays as evaluated: this is what the service does after it.
+ */
+function rejectedOutsidePolicies(req: SimRequest, catalogue?: Catalogue): string | undefined {
+  if (req.resourceMode !== 'literal') return undefined
+  const info = catalogue?.action(req.action)
+  const name = info?.name ?? req.action.slice(req.action.indexOf(':') + 1)
+  const accessLevel = info?.accessLevel ?? (/^(Get|List|Describe|BatchGet|Search)/.test(name) ? 'Read' : 'Write')
+  const owned = rejectedOnAwsOwned({ service: req.service, accessLevel, name }, req.resource)
+  if (!owned) return undefined
+  return `Note: ${req.resource} is ${owned.what}. Whatever the policies decide, ${req.service === 'iam' ? 'IAM' : req.service.toUpperCase()} rejects ${req.action} on it: ${owned.reason} (${owned.learnMore}).`
 }

@@ -4,6 +4,7 @@
  */
 import type { Suggestion } from '../findings/types'
 import type { PolicyModel } from '../model/types'
+import { groupSuggestions } from './group'
 import { runSuggestions, runWildcardReports } from './run'
 import type { SuggestOptions, WildcardReport } from './types'
 
@@ -11,14 +12,17 @@ export type { SuggestOptions, WildcardReport, AccessLevelCounts, DangerousAction
 export { PRIVESC_METHODS, type PrivescMethod } from './privesc/methods'
 export { CREDENTIAL_ACTIONS, EXFILTRATION_ACTIONS } from './risk-lists'
 export { detectPolicyType } from './policy-type'
+export { groupSuggestions, MAX_TOP_LEVEL } from './group'
 
 /**
- * Least-privilege suggestions for one policy, sorted by position. A document that is not a policy yields
+ * Least-privilege suggestions for one policy, sorted by position; suggestions sharing one cause are grouped
+ * (see group.ts) unless `group: false`. A document that is not a policy yields
  * no suggestions (the validator reports why).
  */
 export function suggestPolicy(input: string | object, options: SuggestOptions): Suggestion[] {
   try {
-    return runSuggestions(input, options)
+    const list = runSuggestions(input, options)
+    return options.group === false ? list : groupSuggestions(list)
   } catch {
     return []
   }
@@ -30,7 +34,8 @@ export function suggestPolicy(input: string | object, options: SuggestOptions): 
  */
 export function suggestModel(model: PolicyModel, options: SuggestOptions): Suggestion[] {
   try {
-    return runSuggestions(model, options)
+    const list = runSuggestions(model, options)
+    return options.group === false ? list : groupSuggestions(list)
   } catch {
     return []
   }

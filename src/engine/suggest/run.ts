@@ -13,7 +13,14 @@ import { newContext, type SuggestContext } from './context'
 import { detectPolicyType } from './policy-type'
 import { checkPrivilegeEscalation } from './privesc/check'
 import { readStatements } from './statements'
+import { fullyDenied, neverHoldsAt } from './time-and-denials'
 import type { SuggestOptions, WildcardReport } from './types'
+
+function nowOf(v: SuggestOptions['now']): number | undefined {
+  if (v === undefined) return undefined
+  const t = v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Date.parse(v)
+  return Number.isFinite(t) ? t : undefined
+}
 
 function resolveType(model: PolicyModel, t: SuggestOptions['policyType']): PolicyType {
   return !t || t === 'auto' ? detectPolicyType(model) : t
@@ -26,7 +33,15 @@ export function suggestContext(input: string | object | PolicyModel, options: Su
   const region = options.region && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(options.region) ? options.region : undefined
   const partition = options.partition && /^aws(-[a-z]+)*$/.test(options.partition) ? options.partition : 'aws'
   const arn = { partition, ...(account ? { account } : {}), ...(region ? { region } : {}) }
-  return newContext(model, options.catalogue, resolveType(model, options.policyType), arn, readStatements(model), new Budget(options.budgetMs))
+  const statements = readStatements(model)
+  const now = nowOf(options.now)
+  for (const s of statements) {
+    if (s.effect !== 'Allow') continue
+    const inactive = now === undefined ? undefined : neverHoldsAt(s, now)
+    if (inactive) s.inactiveBecause = inactive
+    if (fullyDenied(s, statements)) s.fullyDenied = true
+  }
+  return newContext(model, options.catalogue, resolveType(model, options.policyType), arn, statements, new Budget(options.budgetMs))
 }
 
 /** A built model rather than text or a parsed object (so one parse serves every service). */

@@ -1,4 +1,5 @@
 import { arnFields } from '../arn/arn'
+import { rejectedOnAwsOwned } from '../arn/aws-owned'
 import { compileArnFormat, resourceMatchesFormat, type ArnFormat } from '../arn/format'
 import type { ActionInfo, Catalogue } from '../catalogue'
 import { globCovers, globMatch } from '../patterns/glob'
@@ -103,6 +104,9 @@ export function statementScope(s: StatementInfo, info: ActionInfo | undefined, c
 function resourceScope(r: string, info: ActionInfo | undefined, formats: ArnFormat[]): ResourceScope | undefined {
   if (r === '*') return 'all'
   if (!info) return textualScope(r)
+  // AWS rejects changes to resources it owns (AWS managed policies, alias/aws/*, AWSReservedSSO_* roles), so a
+  // write "granted" only there grants nothing.
+  if (rejectedOnAwsOwned(info, r)) return undefined
   if (info.resourceTypes.length === 0) return globMatch(r, '*') ? 'all' : undefined
   if (formats.length === 0) return textualScope(r)
   const matching = formats.filter((f) => resourceMatchesFormat(r, f))

@@ -26,6 +26,10 @@ export interface StatementInfo {
   conditioned: boolean
   /** Principal is absent, `*` or `{"AWS": "*"}`. */
   anyPrincipal: boolean
+  /** Why the statement's conditions cannot hold at the caller's "now" (SuggestOptions.now), when they cannot. */
+  inactiveBecause?: string
+  /** An Allow whose every action a Deny of the same policy always takes away. */
+  fullyDenied?: boolean
   /** Entries that can match actions of a service (lower-case prefix): that service's entries and those with a wildcard service. */
   itemsFor(service: string): ActionItem[]
 }

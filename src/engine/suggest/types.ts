@@ -16,6 +16,13 @@ export interface SuggestOptions {
    * were cut. Default: no limit (deterministic).
    */
   budgetMs?: number
+  /**
+   * The moment to judge date conditions at (epoch milliseconds, an ISO date or a Date), passed by the caller so
+   * the engine stays deterministic. Without it, no condition is judged by the date.
+   */
+  now?: number | string | Date
+  /** Group suggestions that share one cause into one with `group.members` (default true). */
+  group?: boolean
 }
 
 export type AccessLevelCounts = Record<AccessLevel, number>

@@ -131,6 +131,7 @@ export class CatalogueIndex {
     }
     for (const svc of Object.values(catalogue.data.services)) for (const k of Object.keys(svc.k)) addPrefix(k)
     for (const k of Object.keys(catalogue.data.global)) addPrefix(k)
+    for (const k of Object.keys(catalogue.data.observedKeys ?? {})) addPrefix(k)
     const names: string[] = []
     for (const op of BASE_OPERATORS) {
       names.push(op.name)

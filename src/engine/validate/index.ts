@@ -6,6 +6,7 @@ import type { Catalogue } from '../catalogue'
 import { Budget, truncatedFinding } from '../findings/budget'
 import { sortFindings, type Finding, type PolicyType } from '../findings/types'
 import { buildPolicyModel } from '../model/build'
+import { guessPolicyType, type PolicyTypeGuess } from '../model/policy-type'
 import type { PolicyModel } from '../model/types'
 import { catalogueIndex } from './catalogue-index'
 import { CHECKS, type CheckInfo } from './checks-info'
@@ -31,6 +32,7 @@ import { checkTrustPolicy } from './checks/trust'
 import { checkVariables } from './checks/variables'
 
 export { CHECKS, checkInfo, type CheckInfo } from './checks-info'
+export { guessPolicyType, type PolicyTypeGuess } from '../model/policy-type'
 
 export type ResourcePolicyType =
   | 'AWS::S3::Bucket'
@@ -59,6 +61,8 @@ export interface ValidateOptions {
 
 export interface ValidationResult {
   policyType: PolicyType
+  /** With policyType 'auto': how the type was guessed, and whether another type fits as well. */
+  guess?: PolicyTypeGuess
   findings: Finding[]
   /** How many findings the `suppress` option removed. */
   suppressed: number
@@ -88,20 +92,13 @@ export const CHECK_FUNCTIONS: readonly Check[] = [
   checkMfaPatterns,
 ]
 
-function isAssumeRoleAction(value: string): boolean {
-  const v = value.toLowerCase()
-  return v.startsWith('sts:assumerole') || v === 'sts:*' || v === 'sts:assume*'
-}
-
 /**
- * Guesses the policy type: a Principal together with sts:AssumeRole* actions is a role trust policy,
- * any other Principal a resource-based policy, and no Principal an identity-based policy.
+ * Guesses the policy type: a Principal together with sts:AssumeRole* actions is a role trust policy, any other
+ * Principal a resource-based policy; without a Principal, only Deny statements (or organization guardrails)
+ * suggest an SCP, else an identity-based policy. See guessPolicyType for how sure the guess is.
  */
 export function detectPolicyType(model: PolicyModel): PolicyType {
-  const withPrincipal = model.statements.filter((s) => s.principal || s.notPrincipal)
-  if (withPrincipal.length === 0) return 'identity'
-  if (withPrincipal.some((s) => s.action?.items.some((a) => isAssumeRoleAction(a.value)))) return 'trust'
-  return 'resource'
+  return guessPolicyType(model).policyType
 }
 
 const TRUST_RESOURCE_TYPE = 'AWS::IAM::AssumeRolePolicyDocument'
@@ -116,8 +113,10 @@ function resolveType(model: PolicyModel, options: ValidateOptions): PolicyType {
 /** Validates a policy model already built with buildPolicyModel. Never throws. */
 export function validateModel(model: PolicyModel, options: ValidateOptions): ValidationResult {
   let policyType: PolicyType = 'identity'
+  let guess: PolicyTypeGuess | undefined
   try {
-    policyType = resolveType(model, options)
+    if (options.policyType === 'auto') guess = guessPolicyType(model)
+    policyType = guess ? guess.policyType : resolveType(model, options)
   } catch {
     // keep identity
   }
@@ -146,7 +145,7 @@ export function validateModel(model: PolicyModel, options: ValidateOptions): Val
   if (budget.truncated) findings.push(truncatedFinding('validate', options.budgetMs, budget.skipped))
   const suppress = new Set((options.suppress ?? []).map((c) => c.trim().toUpperCase()))
   const kept = suppress.size ? findings.filter((f) => !suppress.has(f.code)) : findings
-  return { policyType, findings: sortFindings(kept), suppressed: findings.length - kept.length }
+  return { policyType, ...(guess ? { guess } : {}), findings: sortFindings(kept), suppressed: findings.length - kept.length }
 }
 
 /** Validates a policy given as text (positions refer to it) or as an object (printed first). Never throws. */

@@ -174,6 +174,7 @@ export async function advise(a: Analysis, opts: AnalyseOptions, budgets: Budgets
         ...(opts.accountId ? { account: opts.accountId } : {}),
         ...(opts.region ? { region: opts.region } : {}),
         ...(opts.partition ? { partition: opts.partition } : {}),
+        now: Date.now(),
       })
       await yieldToEventLoop()
       suggestions = settleFixes(suggestions, budgets.fixes)

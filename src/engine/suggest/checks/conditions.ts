@@ -57,7 +57,7 @@ function mfa(ctx: SuggestContext): Suggestion[] {
   if (ctx.statements.some((s) => s.effect === 'Deny' && hasConditionKey(s.model, MFA_KEYS))) return []
   const out: Suggestion[] = []
   for (const s of ctx.statements) {
-    if (s.effect !== 'Allow' || hasConditionKey(s.model, MFA_KEYS)) continue
+    if (s.effect !== 'Allow' || s.fullyDenied || s.inactiveBecause || hasConditionKey(s.model, MFA_KEYS)) continue
     let at: Located<string> | undefined
     const pm: string[] = []
     if (s.notAction) {

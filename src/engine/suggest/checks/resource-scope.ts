@@ -121,7 +121,7 @@ export function checkResourceScope(ctx: SuggestContext): Suggestion[] {
   const out: Suggestion[] = []
   for (const s of ctx.statements) {
     if (ctx.budget.expired()) break
-    if (!onEveryResource(s)) continue
+    if (!onEveryResource(s) || s.fullyDenied) continue
     if (s.actionItems.some((i) => i.item.value === '*')) continue
     // resources chosen by tag or by owner (attribute-based access control) are already scoped
     if (scopedByCondition(s)) continue

@@ -132,7 +132,8 @@ export function checkWildcards(ctx: SuggestContext): Suggestion[] {
   const out: Suggestion[] = []
   for (const s of ctx.statements) {
     if (ctx.budget.expired()) break
-    if (s.effect !== 'Allow') continue
+    // An Allow that a Deny of the same policy cancels entirely allows nothing to speak of.
+    if (s.effect !== 'Allow' || s.fullyDenied) continue
     const el = element(s)
     if (!el) continue
     const unrestricted = everyResource(s) && !s.conditioned

@@ -12,6 +12,8 @@ import { PASS_ROLE, PRIVESC_METHODS, type PrivescMethod } from './methods'
  * 1 named resources only, 0 harmless for this method.
  */
 function strength(g: Grant, m: PrivescMethod): number {
+  // A condition that cannot hold today (a past end date, a future start) leaves at most a suggestion.
+  if (g.statement.inactiveBecause) return 1
   if (m.safeWithKeys && m.safeWithKeys.some((k) => conditionValues(g.statement.model, k).some((c) => !c.negated && c.values.some((v) => v !== '*')))) return 0
   if (g.scope === 'self' && m.selfSafe) return 0
   switch (g.scope) {
@@ -115,6 +117,9 @@ function describeGroup(g: GroupHit): string {
 /** Why a method is graded below a security warning, in words. */
 function lowerReason(hit: MethodHit): string {
   const limited = hit.groups.filter((g) => g.strength === hit.strength).flatMap((g) => g.grants)
+  const inactive = limited.find((g) => g.statement.inactiveBecause)
+  if (inactive) return `The risk is lower today because ${inactive.statement.label} cannot apply now: ${inactive.statement.inactiveBecause}.`
+  if (hit.method.targetsNote && !limited.some((g) => g.conditioned || g.scope !== 'all')) return hit.method.targetsNote
   const conditioned = limited.some((g) => g.conditioned)
   const narrow = limited.some((g) => g.scope !== 'all')
   if (!conditioned && !narrow && hit.method.dependsOnTargets) return 'How far it reaches depends on which roles trust this account.'

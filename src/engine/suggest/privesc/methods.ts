@@ -18,6 +18,8 @@ export interface PrivescMethod {
   safeWithKeys?: string[]
   /** Depends on what other policies (trust policies) allow, so it is reported as a warning at most. */
   dependsOnTargets?: boolean
+  /** With dependsOnTargets: what the reach depends on, as a sentence (default: which roles trust this account). */
+  targetsNote?: string
   /** What the holder can do, as a clause: "… lets the holder <how>". */
   how: string
   fix: string
@@ -252,6 +254,40 @@ export const PRIVESC_METHODS: readonly PrivescMethod[] = [
     fix: passFix('cloudformation.amazonaws.com'),
     sources: 'pathfinding.cloud',
     learnMore: PASSROLE_DOC,
+  },
+  // Reusing a role already attached to a resource: no iam:PassRole is needed, because the service role was
+  // passed when the resource was created (pathfinding.cloud lists these paths without PassRole:
+  // cloudformation UpdateStack, apprunner UpdateService, codebuild StartBuild / StartBuildBatch with a
+  // buildspec override). How far they reach depends on which stacks, services and projects exist.
+  {
+    id: 'EXISTING_ROLE_CLOUDFORMATION_UPDATE_STACK',
+    requires: [['cloudformation:UpdateStack']],
+    dependsOnTargets: true,
+    targetsNote: 'How far it reaches depends on which stacks have a service role (cloudformation:DescribeStacks lists them).',
+    how: 'update an existing CloudFormation stack that has a service role, so the new template creates resources (such as IAM roles and policies) with that role\'s permissions',
+    fix: 'limit cloudformation:UpdateStack to named stacks whose service roles are no broader than this principal, or remove it',
+    sources: 'pathfinding.cloud (cloudformation UpdateStack on a stack with a service role)',
+    learnMore: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html',
+  },
+  {
+    id: 'EXISTING_ROLE_APPRUNNER_UPDATE_SERVICE',
+    requires: [['apprunner:UpdateService']],
+    dependsOnTargets: true,
+    targetsNote: 'How far it reaches depends on which App Runner services have an instance role.',
+    how: 'change the code or start command of an existing App Runner service, which then runs as the service\'s instance role',
+    fix: 'limit apprunner:UpdateService to named services whose instance roles are no broader than this principal, or remove it',
+    sources: 'pathfinding.cloud (apprunner UpdateService)',
+    learnMore: 'https://docs.aws.amazon.com/apprunner/latest/dg/security_iam_service-with-iam.html',
+  },
+  {
+    id: 'EXISTING_ROLE_CODEBUILD_START_BUILD',
+    requires: [['codebuild:StartBuild', 'codebuild:StartBuildBatch']],
+    dependsOnTargets: true,
+    targetsNote: 'How far it reaches depends on which CodeBuild projects exist and on their service roles.',
+    how: 'start a build of an existing CodeBuild project with an overridden buildspec, whose commands then run as the project\'s service role',
+    fix: 'limit codebuild:StartBuild and codebuild:StartBuildBatch to named projects whose service roles are no broader than this principal, or remove them',
+    sources: 'pathfinding.cloud (codebuild StartBuild / StartBuildBatch with buildspec override)',
+    learnMore: 'https://docs.aws.amazon.com/codebuild/latest/APIReference/API_StartBuild.html',
   },
   {
     id: 'PASSROLE_DATAPIPELINE',

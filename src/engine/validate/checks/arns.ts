@@ -8,7 +8,8 @@ import type { Fix } from '../../findings/types'
 import type { Located, StringListElement } from '../../model/types'
 import type { ArnFormatEntry } from '../catalogue-index'
 import type { ValidationContext } from '../context'
-import { ACCOUNT, isWildcardOrVariable, joinArnFields, REGION, splitArnFields, wildcardFields } from '../arn-text'
+import { ACCOUNT, isWildcardOrVariable, joinArnFields, splitArnFields, wildcardFields } from '../arn-text'
+import { regionProblem } from '../regions'
 import { RESOURCE_TYPE_RULES } from '../resource-types'
 
 const PARTITION_SET = new Set<string>(PARTITIONS)
@@ -32,6 +33,16 @@ function checkArn(ctx: ValidationContext, item: Located<string>, element: string
   const value = item.value
   if (value === '*' || /^[*?]+$/.test(value)) return
   if (!value.startsWith('arn:')) {
+    // Access Analyzer: a value without the six colon-separated fields is MISSING_ARN_FIELD (a bare word
+    // such as "my-bucket"); INVALID_ARN_PREFIX is for a full ARN whose first field is not "arn".
+    if (splitArnFields(value).length < 6) {
+      ctx.report(
+        'MISSING_ARN_FIELD',
+        item,
+        `"${value}" is not an ARN: ${element} entries are "*" or ARNs with six colon-separated fields (arn:partition:service:region:account-id:resource), such as "arn:aws:s3:::my-bucket/*".`,
+      )
+      return
+    }
     if (value.toLowerCase().startsWith('arn:')) {
       ctx.report('INVALID_ARN_PREFIX', item, `ARNs start with lowercase "arn:"; "${value.slice(0, 4)}" is not recognised.`, [
         replaceFix(ctx, item, 'arn:' + value.slice(4), 'Write the prefix as "arn:"'),
@@ -40,7 +51,7 @@ function checkArn(ctx: ValidationContext, item: Located<string>, element: string
       ctx.report(
         'INVALID_ARN_PREFIX',
         item,
-        `"${value}" is not an ARN. Each ${element} entry must be "*" or an ARN such as "arn:aws:s3:::my-bucket/*".`,
+        `"${value}" does not start with "arn:". Each ${element} entry must be "*" or an ARN such as "arn:aws:s3:::my-bucket/*".`,
       )
     }
     return
@@ -96,9 +107,8 @@ function checkArn(ctx: ValidationContext, item: Located<string>, element: string
     )
     return
   }
-  if (region !== '' && !isWildcardOrVariable(region) && !REGION.test(region)) {
-    ctx.report('INVALID_ARN_REGION', item, `"${region}" is not an AWS Region name (Regions look like "us-east-1" or "eu-west-2").`)
-  }
+  const regionIssue = regionProblem(ctx.catalogue, region)
+  if (regionIssue) ctx.report('INVALID_ARN_REGION', item, regionIssue)
   const accountIsLiteral = account !== '' && !isWildcardOrVariable(account)
   // "aws" is the owner of AWS-managed resources (arn:aws:iam::aws:policy/..., SageMaker public hubs...)
   if (accountIsLiteral && !ACCOUNT.test(account) && account !== 'aws' && !formats.some((f) => f.account === account)) {
@@ -165,7 +175,14 @@ function checkList(ctx: ValidationContext, el: StringListElement | undefined, el
   const rule = ctx.policyType === 'resource' && ctx.settings.resourceType ? RESOURCE_TYPE_RULES[ctx.settings.resourceType] : undefined
   for (const item of el.items) {
     checkArn(ctx, item, element)
-    if (rule && item.value !== '*' && item.value.startsWith('arn:')) {
+    if (rule?.namesResource && element === 'Resource' && /^[*?]+$/.test(item.value)) {
+      // Access Analyzer's resource-type checks: a policy attached to this resource must name it.
+      ctx.report(
+        'UNSUPPORTED_RESOURCE_ARN_IN_POLICY',
+        item,
+        `A policy attached to ${rule.label} must name that resource in Resource (such as "${rule.example}"); "${item.value}" is not accepted there.`,
+      )
+    } else if (rule && item.value !== '*' && item.value.startsWith('arn:')) {
       const f = wildcardFields(splitArnFields(item.value))
       if (f.length === 6 && !rule.fits(f))
         ctx.report('UNSUPPORTED_RESOURCE_ARN_IN_POLICY', item, `"${item.value}" is not a resource of ${rule.label}; a policy attached to ${rule.label} can only name that resource (and its sub-resources).`)

@@ -6,13 +6,15 @@
  */
 import type { Fix } from '../../findings/types'
 import type { ConditionValue } from '../../model/types'
-import { REGION } from '../arn-text'
 import { renameOperatorFix } from '../condition-edits'
 import type { ConditionUse, StatementFacts, ValidationContext } from '../context'
 import { scanVariables, withoutVariables } from '../policy-variables'
+import { regionProblem } from '../regions'
 import { BOOLEAN, EPOCH, isBase64, isIsoDate, isPrivateRange, NUMBER, parseIpRange, type IpRange } from '../value-formats'
 import { changeOperatorFix, operatorName } from './conditions'
 
+/** Keys whose values are Region names. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion */
+const REGION_KEYS = new Set(['aws:requestedregion', 'ec2:region'])
 const VPC = /^vpc-([0-9a-zA-Z]{8}|[0-9a-zA-Z]{17})$/
 const VPCE = /^vpce-([0-9a-zA-Z]{8}|[0-9a-zA-Z]{17})$/
 const KMS_KEY_ARN = /^arn:[^:]*:kms:[^:]*:[^:]*:key\/.+$/
@@ -136,12 +138,15 @@ function checkKnownFormats(ctx: ValidationContext, use: ConditionUse): void {
   if (family !== 'String' && family !== 'Arn') return
   for (const v of use.entry.values) {
     const s = v.value
-    if (hasVariables(s) || hasValueWildcard(s)) continue
+    if (hasVariables(s)) continue
+    if (REGION_KEYS.has(use.lower)) {
+      // A pattern only means a pattern with a Like operator; with StringEquals "*" is a literal character.
+      const problem = use.block.parsed.base?.like || !hasValueWildcard(s) ? regionProblem(ctx.catalogue, s) : undefined
+      if (problem) ctx.report('INVALID_REGION', v, problem)
+      continue
+    }
+    if (hasValueWildcard(s)) continue
     switch (use.lower) {
-      case 'aws:requestedregion':
-      case 'ec2:region':
-        if (!REGION.test(s)) ctx.report('INVALID_REGION', v, `"${s}" is not an AWS Region name (Regions look like "us-east-1" or "eu-west-2").`)
-        break
       case 'aws:sourcevpc':
       case 'aws:ec2instancesourcevpc':
         if (!VPC.test(s)) ctx.report('INVALID_VPC_FORMAT', v, `"${s}" is not a VPC ID. VPC IDs are "vpc-" followed by 8 or 17 letters and digits.`)

@@ -224,7 +224,8 @@ function checkKey(ctx: ValidationContext, use: ConditionUse): boolean {
 function checkQualifierAndType(ctx: ValidationContext, st: StatementModel, use: ConditionUse): void {
   const info = use.info
   const p = use.block.parsed
-  if (!info || !p.base || !p.valid) return
+  // Keys known only from AWS managed policies have no documented type: nothing to compare the operator with.
+  if (!info || info.observed || !p.base || !p.valid) return
   const family = p.base.family
   if (family === 'Null') return
   const baseName = p.base.name
@@ -264,6 +265,10 @@ function checkQualifierAndType(ctx: ValidationContext, st: StatementModel, use: 
   }
   if (families.includes(family)) return
   if (family === 'Arn' && families.includes('String') && /arn/i.test(use.key)) return
+  // IP operators take no policy variables, so AWS compares an IP-typed key with a variable through a String
+  // operator (aws:EC2InstanceSourcePrivateIPv4 vs \${aws:VpcSourceIp}):
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-ec2instancesourceprivateip4
+  if (info.type === 'IPAddress' && family === 'String' && use.entry.values.length > 0 && use.entry.values.every((v) => v.value.includes('${'))) return
   const target = families[0]!
   const equivalent = equivalentOperator(baseName, target)
   const fix = equivalent ? changeOperatorFix(ctx, st, use, operatorName(equivalent, p.qualifier, p.ifExists)) : undefined

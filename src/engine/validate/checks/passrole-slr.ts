@@ -38,7 +38,8 @@ function check(ctx: ValidationContext, facts: StatementFacts, f: Family): void {
   const st = facts.st
   if (facts.hasKey(f.guardKey)) return
   const notResource = st.notResource !== undefined
-  const starResource = st.resource?.items.some((r) => r.value === '*' || f.star.test(r.value)) ?? false
+  const starItem = st.resource?.items.find((r) => r.value === '*' || f.star.test(r.value))
+  const starResource = starItem !== undefined
   if (!notResource && !starResource) return
   const guard = f.prefix === 'PASS_ROLE' ? 'Name the roles in Resource, and limit the services with the iam:PassedToService condition key.' : 'Name the service in the iam:AWSServiceName condition key and the role ARN in Resource.'
   if (facts.actions) {
@@ -56,7 +57,9 @@ function check(ctx: ValidationContext, facts: StatementFacts, f: Family): void {
     const how = explicit ? '' : `"${at.item.value}" includes ${f.action === 'iam:passrole' ? 'iam:PassRole' : 'iam:CreateServiceLinkedRole'}, and `
     const where = notResource ? 'NotResource allows every resource except those listed' : 'the Resource covers every role'
     const sentence = `${how}${where}`
-    ctx.report(code, at.item, `${sentence[0]!.toUpperCase()}${sentence.slice(1)}. ${f.what}. ${guard}`)
+    // Access Analyzer locates the *_WITH_STAR_IN_RESOURCE findings at the Resource, where the fix is made.
+    const where2 = code === `${f.prefix}_WITH_STAR_IN_RESOURCE` && starItem ? starItem : at.item
+    ctx.report(code, where2, `${sentence[0]!.toUpperCase()}${sentence.slice(1)}. ${f.what}. ${guard}`)
     return
   }
   if (facts.notActions && !facts.notActions.some((a) => covers(a, f.action))) {

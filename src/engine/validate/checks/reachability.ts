@@ -75,6 +75,9 @@ function checkKeySupport(ctx: ValidationContext, facts: StatementFacts): string 
   for (const use of facts.conditions) {
     const info = use.info
     if (!info || info.global || use.block.parsed.base?.family === 'Null') continue
+    // SAML keys describe the federated session itself and may be used in that session's permission policies:
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-saml
+    if (use.lower.startsWith('saml:')) continue
     if (!ctx.index.hasActionData(use.key)) continue
     const supporting = covered.filter((a) => ctx.index.actionSupportsKey(a, use.key))
     if (supporting.length > 0) {

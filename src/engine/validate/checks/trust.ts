@@ -13,6 +13,7 @@ const OIDC_PROVIDER_ARN = /^arn:[^:]*:iam::[^:]*:oidc-provider\/(.+)$/
 const ROLE_ARN = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/
 const SESSION_ARN = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/
 const ROLES_ANYWHERE_ACTIONS = ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession']
+const ASSUME_ACTIONS = ['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity']
 const GITHUB = 'token.actions.githubusercontent.com'
 
 /** The OIDC issuer host of a Federated value (ARN or domain), or undefined for SAML and others. */
@@ -59,7 +60,10 @@ export function checkTrustPolicy(ctx: ValidationContext): void {
     if (facts.effect !== 'Allow') continue
     const principal = st.principal
     if (!principal) continue
-    const awsStar = principal.wildcard ?? principal.entries.find((e) => e.type === 'AWS')?.values.find((v) => v.value === '*')
+    // Access Analyzer's check concerns the string form "Principal": "*"; {"AWS": "*"} (usually narrowed by an
+    // aws:PrincipalOrgID condition) passes it.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html#access-analyzer-reference-policy-checks-error-role-trust-policy-unsupported-wildcard-in-principal
+    const awsStar = principal.wildcard
     if (awsStar) {
       ctx.report(
         'ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL',
@@ -75,10 +79,14 @@ export function checkTrustPolicy(ctx: ValidationContext): void {
     if (st.action && actionAt) {
       const saml = federated.find((v) => SAML_PROVIDER.test(v.value))
       const oidc = federated.find((v) => oidcHost(v.value) !== undefined)
-      if (saml && !covered.has('sts:assumerolewithsaml')) {
+      // Only the statement's assume-role action must fit the principal: a statement that grants the provider
+      // just sts:TagSession or sts:SetSourceIdentity beside the assume statement is the documented layout.
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_adding-assume-role-saml
+      const assumes = ASSUME_ACTIONS.some((a) => covered.has(a))
+      if (saml && assumes && !covered.has('sts:assumerolewithsaml')) {
         ctx.report('MISMATCHED_ACTION_FOR_PRINCIPAL', actionAt, `A SAML provider principal assumes a role with sts:AssumeRoleWithSAML, which this statement does not allow.`)
       }
-      if (oidc && !covered.has('sts:assumerolewithwebidentity')) {
+      if (oidc && assumes && !covered.has('sts:assumerolewithwebidentity')) {
         ctx.report('MISMATCHED_ACTION_FOR_PRINCIPAL', actionAt, `An OIDC provider principal assumes a role with sts:AssumeRoleWithWebIdentity, which this statement does not allow.`)
       }
       if (federated.length === 0 && others.length > 0 && !covered.has('sts:assumerole') && (covered.has('sts:assumerolewithsaml') || covered.has('sts:assumerolewithwebidentity'))) {
