@@ -172,7 +172,8 @@ describe('CloudFormation JSON (long-form intrinsics)', () => {
       ['DataKey KeyPolicy', 'resource'],
     ])
     expect(entries[0]!.findings).toEqual([])
-    expect(entries[1]!.findings).toEqual([])
+    // The trust policy names a whole account: only the least-privilege note that every principal of it is trusted (issue 14).
+    expect(entries[1]!.findings.map((f) => f.code)).toEqual(['TRUSTS_WHOLE_ACCOUNT'])
     const f = entries[2]!.findings.find((x) => x.code === 'INVALID_ACTION')!
     expect(f.range.start).toEqual(positionOf(text, '"kms:Decryptt"'))
   })

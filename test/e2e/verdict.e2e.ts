@@ -76,11 +76,19 @@ describe('one truthful verdict', () => {
     await screenshot(page, 'fixed-undo', panel(page))
     await undo.click()
     await expect.poll(() => aceText(page)).toBe(TYPOS)
+    // The findings are for the current text again (fixes apply only to the text they were computed for).
+    await waitForPanelReady(page)
     // Fix all safe: missing Version, Effect case, the action typo with one candidate; one undo step.
     const all = panel(page).locator('button[data-action="fix-all-safe"]')
     await all.waitFor({ timeout: 10_000 })
-    await all.click()
-    await expect.poll(() => aceText(page)).toContain('"Version"')
+    // Until the findings of the restored text arrive, the panel refuses fixes computed for another text
+    // ("The policy changed; wait for the findings to refresh"): ask again until they apply.
+    await expect
+      .poll(async () => {
+        await all.click({ timeout: 2_000 }).catch(() => undefined)
+        return aceText(page)
+      }, { timeout: 15_000, intervals: [500] })
+      .toContain('"Version"')
     const fixed = await aceText(page)
     expect(fixed).toContain('"Effect": "Allow"')
     expect(fixed).toContain('s3:GetObject"')

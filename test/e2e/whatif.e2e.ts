@@ -131,7 +131,8 @@ describe('what-if while browsing the console', () => {
     const p = await panelWhatIf(page)
     const reading = p.locator('[data-testid="whatif-reading"][data-reader^="iam-policy-"]')
     await reading.waitFor()
-    expect(await reading.locator('[data-testid="whatif-add"]').innerText()).toMatch(/fills missing/)
+    // The basket arrives from the background, which may be busy analysing the page's policy: wait for it.
+    await expect.poll(() => reading.locator('[data-testid="whatif-add"]').innerText(), { timeout: 10_000 }).toMatch(/fills missing/)
     await reading.locator('[data-testid="whatif-add"]').click()
     await expect.poll(async () => (await items(p)).find((i) => i.name === 'admin-everything')?.missing).toBe('false')
     expect(await items(p)).toHaveLength(5)

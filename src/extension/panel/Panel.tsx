@@ -122,7 +122,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
   const classes = ['panel', dark ? 'dark' : '', settings.collapsed ? 'collapsed' : '', settings.dock === 'side' ? 'side' : ''].filter(Boolean).join(' ')
   const otherDock: Dock = settings.dock === 'side' ? 'below' : 'side'
   return (
-    <section class={classes} aria-labelledby={headingId} data-state={a ? 'ready' : 'loading'} data-policy-type={a?.policyType ?? ''}
+    <section class={classes} aria-labelledby={headingId} data-state={a ? (s.fresh ? 'ready' : 'stale') : 'loading'} data-policy-type={a?.policyType ?? ''}
       data-first-findings-ms={s.firstFindingsMs === undefined ? undefined : Math.round(s.firstFindingsMs)}
     >
       <div class="head">
