@@ -105,8 +105,15 @@ describe('one truthful verdict', () => {
     await row.waitFor({ timeout: 15_000 })
     expect(await row.locator('.actions > button[data-fix]').count()).toBeLessThanOrEqual(1)
     expect(await row.locator('[data-suppress]').count()).toBe(0)
-    await row.locator('button[data-action="more"]').click()
-    await row.locator('[data-suppress="global"]').click()
+    // The card re-renders when the page's later analysis phases land; open its menu once they have settled.
+    const hideEverywhere = row.locator('[data-suppress="global"]')
+    await expect
+      .poll(async () => {
+        if (!(await hideEverywhere.isVisible())) await row.locator('button[data-action="more"]').click({ timeout: 2_000 }).catch(() => undefined)
+        return hideEverywhere.isVisible()
+      }, { timeout: 15_000, intervals: [500] })
+      .toBe(true)
+    await hideEverywhere.click()
     // Not hidden yet: a confirmation first.
     await row.locator('[data-confirm="global"]').waitFor()
     expect(await codes(page)).toContain('PUBLIC_ACCESS')
