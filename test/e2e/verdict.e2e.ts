@@ -87,7 +87,7 @@ describe('one truthful verdict', () => {
       .poll(async () => {
         await all.click({ timeout: 2_000 }).catch(() => undefined)
         return aceText(page)
-      }, { timeout: 15_000, intervals: [500] })
+      }, { timeout: 15_000, interval: 500 })
       .toContain('"Version"')
     const fixed = await aceText(page)
     expect(fixed).toContain('"Effect": "Allow"')
@@ -111,7 +111,7 @@ describe('one truthful verdict', () => {
       .poll(async () => {
         if (!(await hideEverywhere.isVisible())) await row.locator('button[data-action="more"]').click({ timeout: 2_000 }).catch(() => undefined)
         return hideEverywhere.isVisible()
-      }, { timeout: 15_000, intervals: [500] })
+      }, { timeout: 15_000, interval: 500 })
       .toBe(true)
     await hideEverywhere.click()
     // Not hidden yet: a confirmation first.

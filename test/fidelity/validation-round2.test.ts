@@ -181,6 +181,16 @@ describe('No noise on good policies', () => {
     const deny = (await run(P({ Effect: 'Deny', NotAction: '*', Resource: '*' }))).find((f) => f.code === 'DENY_NEVER_APPLIES')
     expect(deny?.message).toMatch(/Deny/)
   })
+  it('an Effect given twice counts as its last value, as JSON readers take it: "Deny" then "Allow" is an Allow (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html)', async () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetObject","Resource":"*","Effect":"Allow","Condition":{"StringEquals":{"aws:username":[]}}}]}'
+    const fs = validatePolicy(text, { catalogue: await getCatalogue(), policyType: 'identity' }).findings
+    expect(codes(fs)).not.toContain('DENY_NEVER_APPLIES')
+    expect(codes(fs)).toContain('STATEMENT_NEVER_MATCHES')
+    // The duplicate reported is the earlier, shadowed one, and removing it keeps the policy's meaning.
+    const dup = fs.find((f) => f.code === 'DUPLICATE_JSON_KEY')!
+    expect(dup.range.start.column).toBe(text.indexOf('"Effect":"Deny"') + 1)
+    expect(dup.fixes?.[0]?.title).toMatch(/earlier/)
+  })
 })
 
 describe('--type auto recognises SCPs and says when it is unsure (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html)', () => {

@@ -74,16 +74,22 @@ class ModelBuilder {
   /** Reports duplicate keys and keys not in `allowed`; returns the properties by canonical element name. */
   private elements(obj: JsonObjectNode, allowed: readonly string[], where: string): Map<string, JsonProperty> {
     const out = new Map<string, JsonProperty>()
-    const seen = new Set<string>()
+    // With a key given twice, JSON readers (ECMAScript's JSON.parse among them) keep the last value, so the
+    // model does too: the earlier occurrences are the ones reported, and removing them keeps the meaning.
+    const last = new Map<string, JsonProperty>()
+    for (const p of obj.properties) last.set(p.key, p)
     for (const p of obj.properties) {
       const path = [...obj.path, p.key]
-      if (seen.has(p.key)) {
-        this.problem('DUPLICATE_JSON_KEY', `"${p.key}" appears more than once in the same object; IAM rejects duplicate keys.`, p.keyRange, path, [
-          { title: `Remove this duplicate "${p.key}"`, edits: [this.removeProperty(obj, p)] },
-        ])
+      if (last.get(p.key) !== p) {
+        this.problem(
+          'DUPLICATE_JSON_KEY',
+          `"${p.key}" appears more than once in the same object; IAM rejects duplicate keys, and JSON readers keep only the last one.`,
+          p.keyRange,
+          path,
+          [{ title: `Remove this earlier "${p.key}" (the last one counts)`, edits: [this.removeProperty(obj, p)] }],
+        )
         continue
       }
-      seen.add(p.key)
       if (allowed.includes(p.key)) {
         out.set(p.key, p)
         continue
