@@ -66,7 +66,8 @@ describe('a user with two groups', () => {
     expect(await reading.locator('[data-testid="whatif-member-of"]').innerText()).toMatch(/groups developers, auditors/)
     await reading.locator('[data-testid="whatif-add"]').click()
     await reading.locator('[data-testid="whatif-added"]').waitFor()
-    expect(await ask(c, ALICE, 'ec2:RunInstances', '*')).toBe('ImplicitDeny')
+    // Her groups' policies are not seen yet: What-if does not guess (issue 11), it says what is missing.
+    expect(await ask(c, ALICE, 'ec2:RunInstances', '*')).toBe('undecided')
     const missing = c.locator('[data-testid="whatif-answer-missing-groups"]')
     await missing.waitFor()
     expect(await missing.innerText()).toMatch(/group developers: its policies have not been seen yet[\s\S]*group auditors/)
@@ -140,7 +141,11 @@ describe('a role’s Last Accessed tab', () => {
     expect(await svc('Amazon DynamoDB').innerText()).toMatch(/45 days ago/)
     expect(await svc('Amazon S3').innerText()).toMatch(/2 of 4 tracked actions used/)
 
-    await la.locator('[data-testid="whatif-tighten-days"]').selectOption('30')
+    // With the keyboard, as a person would: selectOption() fires synthetic events, which our closed roots ignore.
+    const days = la.locator('[data-testid="whatif-tighten-days"]')
+    await days.focus()
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => days.inputValue()).toBe('30')
     await la.locator('[data-testid="whatif-tighten-run"]').click()
     const result = la.locator('[data-testid="whatif-tighten-result"]')
     await result.waitFor({ timeout: 60_000 })
