@@ -20,6 +20,7 @@ const policy = (statement: object) => JSON.stringify({ Version: '2012-10-17', St
 const INVALID = policy({ Sid: 'Bad', Effect: 'allow', Action: ['s3:GetObjects'], Resource: '*' })
 const ROLE = 'arn:aws:iam::111111111111:role/whatif-app'
 const OBJECT = 'arn:aws:s3:::whatif-data/reports/q1.csv'
+const CUSTOMER = 'arn:aws:iam::111111111111:policy/admin-everything'
 
 let replica: Replica
 let ff: FirefoxBrowser
@@ -265,6 +266,9 @@ describe(`IAM Sidekick in Firefox`, () => {
     await popup.type('lambda trust')
     await until(() => popup.eval<boolean>(`return document.querySelector('[aria-selected="true"][data-template-id]') !== null`), 'a selected row')
     await popup.press('Enter')
+    // The editor already holds a policy: the popup asks whether to replace it or add the template's statements.
+    await until(() => popup.eval<boolean>(`return !!document.querySelector('[data-view="choose"] [data-action="insert-replace"]')`), 'the replace-or-add choice')
+    await popup.eval(`document.querySelector('[data-action="insert-replace"]').click(); return null`)
     await until(async () => (await aceText(page)).includes('lambda.amazonaws.com'), 'the template in the console editor')
     await until(async () => (await replicaValue(page))?.includes('lambda.amazonaws.com'), 'the template in the page state')
     await popup.screenshot('firefox-popup-insert')
@@ -322,6 +326,16 @@ describe(`IAM Sidekick in Firefox`, () => {
       await click(page, '[data-testid="whatif-ask-run"]')
       return until(async () => attr(page, '[data-testid="whatif-decision"]', 'data-decision'), `the answer for ${action}`)
     }
+    // The role's customer managed policy is listed but unseen: What-if does not guess (issue 11).
+    expect(await ask('s3:PutObject')).toBe('undecided')
+    // Its JSON view fills the missing entry.
+    await page.goto(`https://us-east-1.console.aws.amazon.com/iam/home#/policies/details/${encodeURIComponent(CUSTOMER)}`)
+    await waitForAceFx(page)
+    await click(page, '[role="tab"][data-tab="what-if"]')
+    const policyReading = '[data-testid="whatif-reading"][data-reader^="iam-policy-"]'
+    await until(async () => /fills missing/.test((await page.evaluate((args: [string, string]) => document.querySelector(args[0])?.shadowRoot?.querySelector(args[1])?.textContent ?? '', [PANEL, `${policyReading} [data-testid="whatif-add"]`] as [string, string])) ?? ''), 'the policy page to offer filling the missing entry', 20_000)
+    await click(page, `${policyReading} [data-testid="whatif-add"]`)
+    await until(async () => (await attr(page, '[data-testid="whatif-item"][data-name="admin-everything"]', 'data-missing')) === 'false', 'the missing policy filled')
     expect(await ask('s3:PutObject')).toBe('ExplicitDeny')
     expect(await ask('s3:GetObject')).toBe('Allowed')
     await shot(page, 'firefox-whatif')
