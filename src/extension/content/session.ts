@@ -17,6 +17,17 @@ export function toAceRange(r: Range): AceRange {
 
 const TYPING_DEBOUNCE_MS = 120
 
+/** Calls every listener; one view's bug must not stop the others. */
+function callEach(listeners: Iterable<() => void>): void {
+  for (const fn of listeners) {
+    try {
+      fn()
+    } catch {
+      /* a listener that throws is its own bug */
+    }
+  }
+}
+
 export class EditorSession {
   text: string
   readOnly: boolean
@@ -75,13 +86,7 @@ export class EditorSession {
   }
 
   notify(): void {
-    for (const fn of this.listeners) {
-      try {
-        fn()
-      } catch {
-        /* a view's bug must not stop the others */
-      }
-    }
+    callEach(this.listeners)
   }
 
   setPage(page: ConsolePage | undefined, type: PagePolicyType, resourceType?: string): void {
@@ -103,13 +108,7 @@ export class EditorSession {
     this.readOnly = readOnly
     if (!changed) return
     // No panel render per keystroke: the panel updates with the analysis, after a pause in typing.
-    for (const fn of this.textListeners) {
-      try {
-        fn()
-      } catch {
-        /* a view's bug must not stop the others */
-      }
-    }
+    callEach(this.textListeners)
     this.schedule(TYPING_DEBOUNCE_MS)
   }
 
@@ -224,13 +223,7 @@ export class EditorSession {
   private readonly markListeners = new Set<() => void>()
   showMarkers(findings: Finding[]): void {
     this.markedFindings = findings
-    for (const fn of this.markListeners) {
-      try {
-        fn()
-      } catch {
-        /* a listener's bug must not stop the others */
-      }
-    }
+    callEach(this.markListeners)
   }
 
   subscribeMarkers(fn: () => void): () => void {
