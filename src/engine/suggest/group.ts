@@ -6,11 +6,17 @@
  * 3. if a policy still has more than MAX_TOP_LEVEL items, its categories with several items become one each.
  */
 import { sortFindings, SEVERITIES, type Fix, type Suggestion, type SuggestionCategory } from '../findings/types'
-import { nameList } from './context'
+import { lazyFixes, nameList } from './context'
 
 /** Above this many top-level items, same-category items are folded too. */
 export const MAX_TOP_LEVEL = 12
 const SAME_CODE_MIN = 3
+/**
+ * A group offers the fixes every member shares. Members at different places almost never share one, and
+ * finding out means building every member's fixes: above this many members the group offers none (each
+ * member keeps its own), so grouping 10,000 suggestions stays linear.
+ */
+const COMMON_FIX_MAX_MEMBERS = 50
 
 const NOUNS: Record<SuggestionCategory, [string, string]> = {
   'privilege-escalation': ['privilege-escalation method', 'privilege-escalation methods'],
@@ -70,7 +76,6 @@ function makeGroup(members: Suggestion[], how: 'place' | 'code' | 'category'): S
         : `${count} ${noun} in this policy`
   const detail = how === 'code' ? '' : `: ${nameList(labels, 5)}`
   const message = `${where}${detail}. The most severe: ${strongest.message}`
-  const fixes = (flat[0]!.fixes ?? []).filter((f) => flat.every((m) => (m.fixes ?? []).some((g) => sameFix(f, g))))
   const actions = [...new Set(flat.flatMap((m) => m.actions ?? []))]
   const head = how === 'place' ? flat[0]! : strongest
   const g: Suggestion = {
@@ -83,7 +88,8 @@ function makeGroup(members: Suggestion[], how: 'place' | 'code' | 'category'): S
   }
   if (category) g.category = category
   if (actions.length) g.actions = actions
-  if (fixes.length) g.fixes = fixes
+  // Built when read, like a member's own fixes.
+  if (count <= COMMON_FIX_MAX_MEMBERS) lazyFixes(g, () => (flat[0]!.fixes ?? []).filter((f) => flat.every((m) => (m.fixes ?? []).some((h) => sameFix(f, h)))))
   if (strongest.learnMore) g.learnMore = strongest.learnMore
   return g
 }

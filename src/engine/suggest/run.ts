@@ -13,7 +13,7 @@ import { newContext, type SuggestContext } from './context'
 import { detectPolicyType } from './policy-type'
 import { checkPrivilegeEscalation } from './privesc/check'
 import { readStatements } from './statements'
-import { fullyDenied, neverHoldsAt } from './time-and-denials'
+import { alwaysDenies, fullyDenied, neverHoldsAt } from './time-and-denials'
 import type { SuggestOptions, WildcardReport } from './types'
 
 function nowOf(v: SuggestOptions['now']): number | undefined {
@@ -35,13 +35,15 @@ export function suggestContext(input: string | object | PolicyModel, options: Su
   const arn = { partition, ...(account ? { account } : {}), ...(region ? { region } : {}) }
   const statements = readStatements(model)
   const now = nowOf(options.now)
+  const budget = new Budget(options.budgetMs)
+  const denies = alwaysDenies(statements)
   for (const s of statements) {
     if (s.effect !== 'Allow') continue
     const inactive = now === undefined ? undefined : neverHoldsAt(s, now)
     if (inactive) s.inactiveBecause = inactive
-    if (fullyDenied(s, statements)) s.fullyDenied = true
+    if (fullyDenied(s, denies)) s.fullyDenied = true
   }
-  return newContext(model, options.catalogue, resolveType(model, options.policyType), arn, statements, new Budget(options.budgetMs))
+  return newContext(model, options.catalogue, resolveType(model, options.policyType), arn, statements, budget)
 }
 
 /** A built model rather than text or a parsed object (so one parse serves every service). */

@@ -59,22 +59,60 @@ export function neverHoldsAt(s: StatementInfo, now: number): string | undefined 
   return undefined
 }
 
+/** The Denies of a policy that always apply (no condition, any principal, named actions), by the service their actions name. */
+export interface AlwaysDenies {
+  /** Denies with an action whose service part is itself a pattern (`*`, `s3*:…`): they may cover any service. */
+  anyService: StatementInfo[]
+  byService: Map<string, StatementInfo[]>
+  count: number
+}
+
+function serviceOf(action: string): string | undefined {
+  const c = action.indexOf(':')
+  const service = c < 0 ? action : action.slice(0, c)
+  return c < 0 || /[*?]/.test(service) ? undefined : service.toLowerCase()
+}
+
+export function alwaysDenies(statements: readonly StatementInfo[]): AlwaysDenies {
+  const out: AlwaysDenies = { anyService: [], byService: new Map(), count: 0 }
+  for (const d of statements) {
+    if (d.effect !== 'Deny' || d.conditioned || d.notAction || !d.anyPrincipal || d.model.notPrincipal || d.notResource) continue
+    out.count++
+    const services = new Set(d.actionItems.map((x) => serviceOf(x.item.value)))
+    for (const svc of services) {
+      if (svc === undefined) out.anyService.push(d)
+      else {
+        const list = out.byService.get(svc)
+        if (list) list.push(d)
+        else out.byService.set(svc, [d])
+      }
+    }
+  }
+  return out
+}
+
 /**
  * Is every action this Allow names taken away by a Deny of the same policy that always applies (no condition,
  * any principal, every resource the Allow names)? Compared by the patterns' text, so it never overstates.
+ * `denies` is `alwaysDenies(statements)`, indexed once per policy: 10,000 statements must not cost 10,000².
  */
-export function fullyDenied(s: StatementInfo, statements: readonly StatementInfo[]): boolean {
-  if (s.effect !== 'Allow' || s.notAction || s.actionItems.length === 0) return false
-  const denies = statements.filter(
-    (d) =>
-      d.effect === 'Deny' &&
-      !d.conditioned &&
-      !d.notAction &&
-      d.anyPrincipal &&
-      !d.model.notPrincipal &&
-      !d.notResource &&
-      (d.resources === undefined || d.resources.includes('*') || (!s.notResource && s.resources !== undefined && s.resources.every((r) => d.resources!.some((x) => globCovers(x, r))))),
-  )
-  if (denies.length === 0) return false
-  return s.actionItems.every((i) => denies.some((d) => d.actionItems.some((x) => globCovers(x.item.value, i.item.value, true))))
+export function fullyDenied(s: StatementInfo, denies: AlwaysDenies): boolean {
+  if (denies.count === 0 || s.effect !== 'Allow' || s.notAction || s.actionItems.length === 0) return false
+  const coversResources = new Map<StatementInfo, boolean>()
+  const covers = (d: StatementInfo): boolean => {
+    let yes = coversResources.get(d)
+    if (yes === undefined) {
+      yes = d.resources === undefined || d.resources.includes('*') || (!s.notResource && s.resources !== undefined && s.resources.every((r) => d.resources!.some((x) => globCovers(x, r))))
+      coversResources.set(d, yes)
+    }
+    return yes
+  }
+  const denied = (d: StatementInfo, action: string) => covers(d) && d.actionItems.some((x) => globCovers(x.item.value, action, true))
+  return s.actionItems.every((i) => {
+    const action = i.item.value
+    const svc = serviceOf(action)
+    // An Allow pattern over several services (`*`, `s3*:…`) is only covered by a Deny pattern that is as wide.
+    const candidates = svc === undefined ? denies.anyService : [...(denies.byService.get(svc) ?? []), ...denies.anyService]
+    return candidates.some((d) => denied(d, action))
+  })
 }
