@@ -137,10 +137,17 @@ async function main() {
     if (ff.sinceSession.length) console.log(`  measured by the panel from the bridge's report: ${stats(ff.sinceSession)}`)
     console.log(`  timeline of each load (ms since navigation): ${ff.marks.map((m) => JSON.stringify(m)).join(' ')}`)
     if (process.argv.includes('--first-findings-only')) return
+    // This machine's speed drifts from minute to minute: the two are measured in alternating rounds
+    // (ABBA order), each a fresh browser, and pooled, so drift falls on both alike.
+    const rounds = Number(process.env.LATENCY_ROUNDS ?? 4)
     for (const gap of [30, 200]) {
-      const without = await latency(replica, false, 40, gap)
-      const withExt = await latency(replica, true, 40, gap)
-      console.log(`typing latency, keystrokes ${gap} ms apart (keydown → next frame):`)
+      const without: number[] = []
+      const withExt: number[] = []
+      for (let r = 0; r < rounds; r++) {
+        const order = r % 2 === 0 ? [false, true] : [true, false]
+        for (const ext of order) (ext ? withExt : without).push(...(await latency(replica, ext, 30, gap)))
+      }
+      console.log(`typing latency, keystrokes ${gap} ms apart (keydown → next frame), ${rounds} alternating rounds:`)
       console.log(`  without the extension: ${stats(without)}`)
       console.log(`  with the extension:    ${stats(withExt)}`)
       console.log(`  added (median): ${(quantile(withExt, 0.5) - quantile(without, 0.5)).toFixed(1)} ms`)

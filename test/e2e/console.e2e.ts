@@ -141,6 +141,31 @@ describe('IAM Sidekick in the console', () => {
     await page.close()
   })
 
+  it('refuses a fix computed before the user’s latest keystrokes, keeping them, and applies it once the findings catch up', async () => {
+    const page = await createPolicyPage()
+    await setAceText(page, INVALID)
+    const fix = panel(page).locator('li[data-code="INVALID_EFFECT"] button[data-fix]').first()
+    await fix.waitFor()
+    await expect.poll(() => panel(page).locator('section.panel').getAttribute('data-state')).toBe('ready')
+    await fix.focus()
+    // The user types in the console's editor (the panel hears of it only after a pause in typing)...
+    await page.evaluate(() => {
+      const ed = (document.querySelector('[class*="awsui_code-editor_"] .ace_editor') as unknown as { env: { editor: { session: { insert(p: { row: number; column: number }, t: string): void } } } }).env.editor
+      ed.session.insert({ row: 0, column: 1 }, '\n')
+    })
+    // ...and at once activates the fix, whose ranges were computed for the text before that keystroke.
+    await page.keyboard.press('Enter')
+    await expect.poll(() => panel(page).locator('p.status.bad[role="alert"]').textContent()).toContain('nothing was changed')
+    const typed = `{\n${INVALID.slice(1)}`
+    expect(await aceText(page)).toBe(typed)
+    await expect.poll(() => panel(page).locator('li[data-code="INVALID_EFFECT"]').count()).toBeGreaterThan(0)
+    // Once the findings describe the new text, the same fix applies, and the keystroke stays.
+    await expect.poll(() => panel(page).locator('section.panel').getAttribute('data-state')).toBe('ready')
+    await panel(page).locator('li[data-code="INVALID_EFFECT"] button[data-fix]').first().click()
+    await expect.poll(() => aceText(page)).toBe(typed.replace('"Effect": "allow"', '"Effect": "Allow"'))
+    await page.close()
+  })
+
   it('follows SPA navigation: a new editor on another page gets its own panel with the page’s policy type', async () => {
     const page = await createPolicyPage()
     await navigate(page, '#/roles/details/app-role?section=trust_relationships')

@@ -178,12 +178,14 @@ const annotations = (page: Page) =>
     (sel) => (document.querySelector(sel) as unknown as { env: { editor: { session: { getAnnotations(): AnnotationLike[] } } } }).env.editor.session.getAnnotations(),
     ACE,
   )
+/** Our underlines in the editor's marker layer, each with the document row it sits on (read back through Ace). */
 const markRows = (page: Page) =>
   page.evaluate((sel) => {
-    const ed = (document.querySelector(sel) as unknown as { env: { editor: { session: { getMarkers(front: boolean): Record<string, { clazz: string; range: { start: { row: number } } }> } } } }).env.editor
-    return Object.values(ed.session.getMarkers(false))
-      .filter((m) => m.clazz.includes('iam-sidekick-mark'))
-      .map((m) => ({ row: m.range.start.row, clazz: m.clazz }))
+    const el = document.querySelector(sel) as unknown as HTMLElement & { env: { editor: { renderer: { screenToTextCoordinates(x: number, y: number): { row: number } } } } }
+    return [...el.querySelectorAll<HTMLElement>('.ace_marker-layer .iam-sidekick-mark')].map((u) => {
+      const box = u.getBoundingClientRect()
+      return { row: el.env.editor.renderer.screenToTextCoordinates(box.left + 1, box.top + box.height / 2).row, clazz: u.className }
+    })
   }, ACE)
 
 describe('findings in the console’s own editor', () => {
@@ -227,10 +229,17 @@ describe('findings in the console’s own editor', () => {
     await expect.poll(async () => (await annotations(page)).filter((a) => a.text.startsWith('IAM Sidekick:')).length, { timeout: 10_000 }).toBeGreaterThan(0)
     await page.waitForTimeout(1000) // the console's syntax worker has had its say
     // The console sets its own annotations (as its syntax worker does): ours stay beside them.
-    await page.evaluate((sel) => {
-      const s = (document.querySelector(sel) as unknown as { env: { editor: { session: { setAnnotations(a: AnnotationLike[] & object[]): void } } } }).env.editor.session
+    // ...in the same call, so the console's status bar renders once for it (one changeAnnotation, not two).
+    const signals = await page.evaluate((sel) => {
+      const s = (document.querySelector(sel) as unknown as { env: { editor: { session: { setAnnotations(a: AnnotationLike[] & object[]): void; on(e: string, f: () => void): void; off(e: string, f: () => void): void } } } }).env.editor.session
+      let n = 0
+      const count = () => n++
+      s.on('changeAnnotation', count)
       s.setAnnotations([{ row: 0, column: 0, text: 'console: unexpected token', type: 'error' } as AnnotationLike & { column: number }])
+      s.off('changeAnnotation', count)
+      return n
     }, ACE)
+    expect(signals).toBe(1)
     const all = await annotations(page)
     expect(all).toContainEqual(expect.objectContaining({ text: 'console: unexpected token' }))
     expect(all).toContainEqual(expect.objectContaining({ row, type: 'error' }))
@@ -248,6 +257,8 @@ describe('findings in the console’s own editor', () => {
       await expect.poll(() => markRows(page), { timeout: 10_000 }).toEqual([])
       expect((await annotations(page)).filter((a) => a.text.startsWith('IAM Sidekick:'))).toEqual([])
       expect(await annotations(page)).toEqual(consoles)
+      // The session's own setAnnotations is back as it was (our wrapper gone).
+      expect(await page.evaluate((sel) => Object.prototype.hasOwnProperty.call((document.querySelector(sel) as unknown as { env: { editor: { session: object } } }).env.editor.session, 'setAnnotations'), ACE)).toBe(false)
     } finally {
       await setEnabled(true)
     }

@@ -27,6 +27,16 @@ describe('bridge protocol (MAIN world ↔ content script)', () => {
     })
   })
 
+  it('writes and marks carry the read they were computed from (base), and a malformed base is refused', () => {
+    expect(readToMain(wrap({ kind: 'apply-edits', id: 'e1', edits: [{ range, text: 'a' }], nonce: N, base: N2 }, 'to-main'))).toMatchObject({ kind: 'apply-edits', base: N2 })
+    expect(readToMain(wrap({ kind: 'set-text', id: 'e1', text: '{}', nonce: N, base: N2 }, 'to-main'))).toEqual({ kind: 'set-text', id: 'e1', text: '{}', nonce: N, base: N2 })
+    expect(readToMain(wrap({ kind: 'marks', id: 'e1', marks: [], length: 0, nonce: N, base: N2 }, 'to-main'))).toMatchObject({ kind: 'marks', base: N2 })
+    for (const base of [1, '', 'x', { toString: () => N2 }]) {
+      expect(readToMain(wrap({ kind: 'apply-edits', id: 'e1', edits: [{ range, text: 'a' }], nonce: N, base } as never, 'to-main'))).toBeUndefined()
+      expect(readToMain(wrap({ kind: 'set-text', id: 'e1', text: '{}', nonce: N, base } as never, 'to-main'))).toBeUndefined()
+    }
+  })
+
   it('ignores messages with another source, version or direction', () => {
     const msg = { kind: 'hello' }
     expect(readToMain({ source: 'other', v: BRIDGE_VERSION, dir: 'to-main', msg })).toBeUndefined()

@@ -14,11 +14,39 @@ export interface AceSession {
   markUndoGroup?(): void
   getMode?(): { $id?: string }
   addMarker?(range: AceRangeObject, clazz: string, type: string, inFront?: boolean): number
+  /** A marker that draws itself on each render of the marker layer (Ace sets its `id`). */
+  addDynamicMarker?(marker: AceDynamicMarker, inFront?: boolean): AceDynamicMarker
+  documentToScreenPosition?(row: number, column: number): AcePoint
+  /** The last column of a screen row, and where a wrapped row's continuation starts (screen coordinates). */
+  getScreenLastRowColumn?(screenRow: number): number
+  getRowWrapIndent?(screenRow: number): number
   removeMarker?(id: number): void
   getAnnotations?(): AceAnnotation[]
   setAnnotations?(annotations: AceAnnotation[]): void
   on?(event: 'changeAnnotation', fn: () => void): void
   off?(event: 'changeAnnotation', fn: () => void): void
+}
+
+/** What Ace passes a dynamic marker's `update`: where the visible rows are and how big a character is. */
+export interface AceLayerConfig {
+  firstRow: number
+  lastRow: number
+  firstRowScreen: number
+  lineHeight: number
+  characterWidth: number
+  height?: number
+}
+
+/** The marker layer: `elt` in Ace 1.9 and later; older versions pass an array of HTML strings instead. */
+export interface AceMarkerLayer {
+  elt?(className: string, css: string): void
+  $padding?: number
+}
+
+export interface AceDynamicMarker {
+  id?: number
+  clazz: string
+  update(html: unknown, layer: AceMarkerLayer, session: AceSession, config: AceLayerConfig): void
 }
 
 /** A gutter annotation (Ace's type names: error, warning, info). */

@@ -6,7 +6,7 @@
  * extension API, nothing thrown into the page. See ./protocol.ts for why the page can neither read the
  * content script's requests nor forge replies to them.
  */
-import { editorOf, type AceAnnotation, type AceEditor, type AceRangeConstructor, type AceRangeObject } from './ace-types'
+import { editorOf, type AceAnnotation, type AceDynamicMarker, type AceEditor, type AceLayerConfig, type AceMarkerLayer, type AceRangeConstructor, type AceRangeObject, type AceSession } from './ace-types'
 import { EDITOR_ID_ATTRIBUTE, isToMainEnvelope, readToMain, wrap, type AceEdit, type AceRange, type EditorMark, type FromMain, type ToMain } from './protocol'
 import { changedSpan } from '../shared/text-diff'
 
@@ -19,12 +19,19 @@ const pristine = {
   origin: Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'origin')?.get,
   setTimeout: window.setTimeout.bind(window),
   clearTimeout: window.clearTimeout.bind(window),
+  now: performance.now.bind(performance),
 }
 const ORIGIN = window.location.origin
 
 const CLOUDSCAPE_SELECTOR = '[class*="awsui_code-editor_"] .ace_editor'
 const ANY_ACE = '.ace_editor'
-const TEXT_DEBOUNCE_MS = 25
+/**
+ * The content script hears of a change once typing pauses for this long (or every TEXT_MAX_WAIT_MS while it
+ * goes on), then reads the text and analyses it at once: nothing of ours runs between a keystroke and its
+ * echo on screen while the user types. Writes check that the text is still the one read (movedOn).
+ */
+const TEXT_DEBOUNCE_MS = 140
+const TEXT_MAX_WAIT_MS = 1000
 const MARK_CLASS = 'iam-sidekick-mark'
 const MARK_CSS = `
 .ace_marker-layer .${MARK_CLASS} { position: absolute; box-sizing: border-box; pointer-events: none; }
@@ -44,6 +51,8 @@ interface Tracked {
   el: HTMLElement
   editor: AceEditor
   timer: number | undefined
+  /** When the first change not yet reported happened (for TEXT_MAX_WAIT_MS). */
+  pendingSince: number | undefined
   onChange: () => void
   readOnly: boolean
   /** The nonce of the last read answered, and the text it carried (the base of the next delta). */
@@ -55,6 +64,15 @@ interface Tracked {
   onLeave: () => void
   /** The title attribute the element had before a mark's message replaced it. */
   savedTitle: string | null | undefined
+  /** Our wrapper of the session's setAnnotations while marks are shown (see keepAnnotationsOnSet). */
+  annotationHook: AnnotationHook | undefined
+}
+
+interface AnnotationHook {
+  session: AceSession
+  wrapper: (list: AceAnnotation[]) => void
+  /** The session's own property before ours, if it had one (else the prototype's method shows through again). */
+  own: PropertyDescriptor | undefined
 }
 
 const tracked = new Map<string, Tracked>()
@@ -87,6 +105,7 @@ function announce(t: Tracked): void {
 
 function reportChange(t: Tracked): void {
   t.timer = undefined
+  t.pendingSince = undefined
   t.readOnly = !!t.editor.getReadOnly()
   post({ kind: 'changed', id: t.id })
 }
@@ -98,13 +117,19 @@ function track(el: HTMLElement, editor: AceEditor): void {
     el,
     editor,
     timer: undefined,
+    pendingSince: undefined,
     readOnly: !!editor.getReadOnly(),
     sentNonce: undefined,
     sentText: '',
     marks: undefined,
     savedTitle: undefined,
+    annotationHook: undefined,
     onChange: () => {
-      if (t.timer === undefined) t.timer = pristine.setTimeout(() => guard(() => reportChange(t)), TEXT_DEBOUNCE_MS)
+      const now = pristine.now()
+      t.pendingSince ??= now
+      if (t.timer !== undefined) pristine.clearTimeout(t.timer)
+      const wait = Math.max(0, Math.min(TEXT_DEBOUNCE_MS, t.pendingSince + TEXT_MAX_WAIT_MS - now))
+      t.timer = pristine.setTimeout(() => guard(() => reportChange(t)), wait)
     },
     onAnnotations: () => guard(() => keepAnnotations(t)),
     onHover: (e) => guard(() => hover(t, e)),
@@ -166,6 +191,22 @@ function scheduleScan(): void {
     }, 16)
 }
 
+/**
+ * Could this DOM change add or remove an editor? Runs on every mutation batch, right after Ace renders a
+ * keystroke, so it must not send every keystroke to a scan of the whole document: Ace re-rendering a
+ * tracked editor, or the console updating text beside it (the status bar's "Ln 5, Col 12"), changes nothing.
+ */
+function mayChangeEditors(r: MutationRecord): boolean {
+  const target = r.target instanceof Element ? r.target : r.target.parentElement
+  if (!target) return false
+  const editor = target.closest(ANY_ACE)
+  // Inside an editor: one we track re-rendering, or a new one being built (scan it).
+  if (editor) return !editor.hasAttribute(EDITOR_ID_ATTRIBUTE)
+  for (const n of r.addedNodes) if (n instanceof Element && (n.matches(ANY_ACE) || n.querySelector(ANY_ACE))) return true
+  for (const n of r.removedNodes) if (n instanceof Element) for (const t of tracked.values()) if (!t.el.isConnected) return true
+  return false
+}
+
 function rangeClass(editor: AceEditor): AceRangeConstructor {
   return editor.getSelectionRange().constructor as AceRangeConstructor
 }
@@ -204,6 +245,11 @@ function setText(editor: AceEditor, text: string): void {
     return { row: before.length - 1, column: before[before.length - 1]!.length }
   }
   applyEdits(editor, [{ range: { start: toPoint(span.start), end: toPoint(span.oldEnd) }, text: span.text }])
+}
+
+/** Has the editor's text moved on from the read `base` (the content script's view of it)? No base: no check. */
+function movedOn(t: Tracked, base: string | undefined): boolean {
+  return base !== undefined && (base !== t.sentNonce || t.editor.getValue() !== t.sentText)
 }
 
 /** Answers a read: the changed span when the content script holds the text of `base`, else everything. */
@@ -257,7 +303,52 @@ function setAnnotations(t: Tracked, list: AceAnnotation[]): void {
   }
 }
 
-/** The console's own annotations (its syntax worker) replace the whole list: put ours back beside them. */
+/**
+ * The console's own annotations (its syntax worker) replace the whole list: ours are added to the list it
+ * sets, in the same call, so the console's status bar ("Errors: 1") renders once rather than twice.
+ */
+function keepAnnotationsOnSet(t: Tracked): void {
+  const s = t.editor.session
+  if (t.annotationHook?.session === s || typeof s.setAnnotations !== 'function') return
+  releaseAnnotations(t)
+  const original = s.setAnnotations
+  const hook: AnnotationHook = {
+    session: s,
+    own: Object.getOwnPropertyDescriptor(s, 'setAnnotations'),
+    wrapper(this: AceSession, list: AceAnnotation[]) {
+      let merged = list
+      try {
+        const ours = !settingAnnotations && this === t.editor.session ? (t.marks?.annotations ?? []) : []
+        if (ours.length && Array.isArray(list)) merged = [...list.filter((a) => !ours.includes(a)), ...ours]
+      } catch {
+        merged = list
+      }
+      original.call(this, merged)
+    },
+  }
+  try {
+    Object.defineProperty(s, 'setAnnotations', { value: hook.wrapper, writable: true, configurable: true, enumerable: false })
+    t.annotationHook = hook
+  } catch {
+    /* a frozen session: the changeAnnotation listener puts ours back instead */
+  }
+}
+
+function releaseAnnotations(t: Tracked): void {
+  const hook = t.annotationHook
+  if (!hook) return
+  t.annotationHook = undefined
+  try {
+    // Only if the page has not replaced our wrapper since.
+    if (Object.getOwnPropertyDescriptor(hook.session, 'setAnnotations')?.value !== hook.wrapper) return
+    if (hook.own) Object.defineProperty(hook.session, 'setAnnotations', hook.own)
+    else delete (hook.session as unknown as Record<string, unknown>).setAnnotations
+  } catch {
+    /* leave it: the wrapper passes lists through unchanged once our marks are gone */
+  }
+}
+
+/** A fallback for a list set without setAnnotations: put ours back beside the console's. */
 function keepAnnotations(t: Tracked): void {
   if (settingAnnotations || !t.marks?.annotations.length) return
   const current = t.editor.session.getAnnotations?.() ?? []
@@ -266,41 +357,101 @@ function keepAnnotations(t: Tracked): void {
   setAnnotations(t, [...current.filter((a) => !t.marks!.annotations.includes(a)), ...t.marks.annotations])
 }
 
+/**
+ * Draws the underlines of `list` into the marker layer. Positions come from the character width Ace already
+ * knows (a monospace grid, as the console's editor uses), never from measuring the DOM: Ace's own text
+ * markers measure each end with a DOM range, which forces a layout per mark on every keystroke's render.
+ */
+function drawMarks(list: readonly EditorMark[], html: unknown, layer: AceMarkerLayer, session: AceSession, config: AceLayerConfig): void {
+  const toScreen = session.documentToScreenPosition
+  if (!toScreen) return
+  const emit = (className: string, css: string) => {
+    if (typeof layer.elt === 'function') layer.elt(className, css)
+    else if (Array.isArray(html)) html.push(`<div class="${className}" style="${css}"></div>`)
+  }
+  const lines = session.getLength()
+  const padding = typeof layer.$padding === 'number' ? layer.$padding : 0
+  const lh = config.lineHeight
+  const cw = config.characterWidth
+  const lastScreen = config.firstRowScreen + Math.ceil((config.height ?? (config.lastRow - config.firstRow + 1) * lh) / lh) + 1
+  for (const mark of list) {
+    if (mark.range.end.row < config.firstRow || mark.range.start.row > config.lastRow || mark.range.start.row >= lines) continue
+    const endRow = Math.min(mark.range.end.row, lines - 1)
+    const start = toScreen.call(session, mark.range.start.row, Math.min(mark.range.start.column, session.getLine(mark.range.start.row).length))
+    const end = toScreen.call(session, endRow, Math.min(mark.range.end.column, session.getLine(endRow).length))
+    const className = `${MARK_CLASS} ${MARK_CLASS}-${mark.severity}`
+    for (let row = Math.max(start.row, config.firstRowScreen); row <= end.row && row <= lastScreen; row++) {
+      const from = row === start.row ? start.column : (session.getRowWrapIndent?.(row) ?? 0)
+      const to = row === end.row ? end.column : (session.getScreenLastRowColumn?.(row) ?? from)
+      // An empty range still gets a visible underline: one character.
+      const width = Math.max(1, to - from) * cw
+      emit(className, `height:${lh}px;width:${width}px;top:${(row - config.firstRowScreen) * lh}px;left:${padding + from * cw}px;`)
+    }
+  }
+}
+
+/** Takes our underlines out of the editor (annotations and hover stay to the caller). */
+function removeUnderlines(t: Tracked): void {
+  const m = t.marks
+  if (!m) return
+  for (const id of m.markerIds) t.editor.session.removeMarker?.(id)
+  m.markerIds = []
+}
+
 function clearMarks(t: Tracked): void {
   const m = t.marks
   if (!m) return
-  const s = t.editor.session
-  for (const id of m.markerIds) s.removeMarker?.(id)
+  removeUnderlines(t)
   if (m.annotations.length) setAnnotations(t, otherAnnotations(t))
   t.marks = undefined
-  s.off?.('changeAnnotation', t.onAnnotations)
+  releaseAnnotations(t)
+  t.editor.session.off?.('changeAnnotation', t.onAnnotations)
   t.el.removeEventListener('mousemove', t.onHover)
   t.el.removeEventListener('mouseleave', t.onLeave)
   setTitle(t, undefined)
 }
 
 function showMarks(t: Tracked, list: EditorMark[]): void {
-  clearMarks(t)
-  if (list.length === 0) return
+  if (list.length === 0) return clearMarks(t)
   addStyles()
   const s = t.editor.session
+  // The console's own annotations, without ours of the previous analysis: one update of the gutter, not two.
+  const others = otherAnnotations(t)
+  removeUnderlines(t)
   const markerIds: number[] = []
+  if (typeof s.addDynamicMarker === 'function' && typeof s.documentToScreenPosition === 'function') {
+    const marker: AceDynamicMarker = {
+      clazz: MARK_CLASS,
+      update: (html, layer, session, config) => guard(() => drawMarks(list, html, layer, session, config)),
+    }
+    const added = s.addDynamicMarker(marker, false)
+    const id = added?.id ?? marker.id
+    if (typeof id === 'number') markerIds.push(id)
+  } else {
+    // An Ace without dynamic markers: one text marker per mark.
+    for (const mark of list) {
+      let r = toAceRange(t.editor, mark.range)
+      if (r.start.row === r.end.row && r.start.column === r.end.column) r = toAceRange(t.editor, { start: mark.range.start, end: { row: mark.range.start.row, column: mark.range.start.column + 1 } })
+      const id = s.addMarker?.(r, `${MARK_CLASS} ${MARK_CLASS}-${mark.severity}`, 'text', false)
+      if (typeof id === 'number') markerIds.push(id)
+    }
+  }
   const annotations: AceAnnotation[] = []
   for (const mark of list) {
-    let r = toAceRange(t.editor, mark.range)
-    // An empty range still gets a visible underline: one character (or the line's end).
-    if (r.start.row === r.end.row && r.start.column === r.end.column) r = toAceRange(t.editor, { start: mark.range.start, end: { row: mark.range.start.row, column: mark.range.start.column + 1 } })
-    const id = s.addMarker?.(r, `${MARK_CLASS} ${MARK_CLASS}-${mark.severity}`, 'text', false)
-    if (typeof id === 'number') markerIds.push(id)
     const type = ANNOTATION_TYPE[mark.severity]
+    const r = toAceRange(t.editor, mark.range)
     if (type) annotations.push({ row: r.start.row, column: r.start.column, text: `IAM Sidekick: ${mark.message}`, type })
   }
-  const others = otherAnnotations(t)
+  const first = !t.marks
+  const hadAnnotations = !!t.marks?.annotations.length
   t.marks = { list, markerIds, annotations }
-  if (annotations.length) setAnnotations(t, [...others, ...annotations])
-  s.on?.('changeAnnotation', t.onAnnotations)
-  t.el.addEventListener('mousemove', t.onHover)
-  t.el.addEventListener('mouseleave', t.onLeave)
+  if (annotations.length || hadAnnotations) setAnnotations(t, [...others, ...annotations])
+  keepAnnotationsOnSet(t)
+  if (first) {
+    s.on?.('changeAnnotation', t.onAnnotations)
+    t.el.addEventListener('mousemove', t.onHover)
+    t.el.addEventListener('mouseleave', t.onLeave)
+  }
 }
 
 function contains(r: AceRange, row: number, column: number): boolean {
@@ -341,7 +492,7 @@ function handle(msg: ToMain): void {
       case 'read':
         return read(t, msg.nonce, msg.base)
       case 'marks':
-        if (msg.marks.length && t.editor.getValue().length !== msg.length) return reply(false, 'the text changed')
+        if (msg.marks.length && (t.editor.getValue().length !== msg.length || movedOn(t, msg.base))) return reply(false, 'the text changed')
         showMarks(t, msg.marks)
         return reply(true)
       case 'select': {
@@ -353,6 +504,12 @@ function handle(msg: ToMain): void {
       }
       default:
         if (t.editor.getReadOnly()) return reply(false, 'the editor is read-only')
+        if (msg.kind !== 'undo' && movedOn(t, msg.base)) {
+          // The user typed since the content script last read: tell it now, so it reads again.
+          if (t.timer !== undefined) pristine.clearTimeout(t.timer)
+          reportChange(t)
+          return reply(false, 'the text changed')
+        }
         if (msg.kind === 'set-text') setText(t.editor, msg.text)
         else if (msg.kind === 'undo') {
           if (typeof t.editor.undo !== 'function') return reply(false, 'the editor cannot undo')
@@ -386,11 +543,7 @@ function start(): void {
   window.addEventListener('message', (event: MessageEvent) => guard(() => onMessage(event)), true)
   const observer = new MutationObserver((records) =>
     guard(() => {
-      // Ace re-renders its lines on every keystroke: mutations inside an editor already tracked change nothing.
-      for (const r of records) {
-        const target = r.target instanceof Element ? r.target : r.target.parentElement
-        if (!target?.closest(`[${EDITOR_ID_ATTRIBUTE}]`)) return scheduleScan()
-      }
+      for (const r of records) if (mayChangeEditors(r)) return scheduleScan()
     }),
   )
   observer.observe(document, { childList: true, subtree: true })

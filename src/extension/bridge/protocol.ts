@@ -63,14 +63,18 @@ export type ToMain =
   | { kind: 'hello' }
   /** Read an editor's text; with `base` (the nonce of the last read the content script applied), a delta may come back. */
   | { kind: 'read'; id: string; nonce: string; base?: string }
-  /** Replace the whole text through Ace, as one undo step. */
-  | { kind: 'set-text'; id: string; text: string; nonce: string }
-  /** Apply text edits (ranges in the current text) through Ace, as one undo step. */
-  | { kind: 'apply-edits'; id: string; edits: AceEdit[]; nonce: string }
+  /**
+   * Replace the whole text through Ace, as one undo step. With `base` (the nonce of the last read the content
+   * script applied), only if the editor still holds exactly that read's text: a write computed from text the
+   * user has typed past since is refused, not applied over their keystrokes.
+   */
+  | { kind: 'set-text'; id: string; text: string; nonce: string; base?: string }
+  /** Apply text edits (ranges in the current text) through Ace, as one undo step; `base` as for set-text. */
+  | { kind: 'apply-edits'; id: string; edits: AceEdit[]; nonce: string; base?: string }
   /** Select a range and scroll it into view; focus the editor. */
   | { kind: 'select'; id: string; range: AceRange; nonce: string }
-  /** Show these marks (replacing the previous ones; none clears them) if the editor's text still has `length` characters. */
-  | { kind: 'marks'; id: string; marks: EditorMark[]; length: number; nonce: string }
+  /** Show these marks (replacing the previous ones; none clears them) if the editor's text still has `length` characters (and, with `base`, is that read's text). */
+  | { kind: 'marks'; id: string; marks: EditorMark[]; length: number; nonce: string; base?: string }
   /** Undo the last change through the editor's own undo stack (the panel's "Fixed · Undo"). */
   | { kind: 'undo'; id: string; nonce: string }
 
@@ -185,7 +189,8 @@ export function readToMain(data: unknown): ToMain | undefined {
         if (m.base === undefined) return { kind: 'read', id: m.id, nonce: m.nonce }
         return isNonce(m.base) ? { kind: 'read', id: m.id, nonce: m.nonce, base: m.base } : undefined
       case 'set-text':
-        return isId(m.id) && isText(m.text) && isNonce(m.nonce) ? { kind: 'set-text', id: m.id, text: m.text, nonce: m.nonce } : undefined
+        if (!isId(m.id) || !isText(m.text) || !isNonce(m.nonce) || (m.base !== undefined && !isNonce(m.base))) return undefined
+        return { kind: 'set-text', id: m.id, text: m.text, nonce: m.nonce, ...(m.base !== undefined ? { base: m.base } : {}) }
       case 'apply-edits': {
         const edits = m.edits
         if (!isId(m.id) || !isNonce(m.nonce) || !Array.isArray(edits) || edits.length > 1000) return undefined
@@ -195,7 +200,8 @@ export function readToMain(data: unknown): ToMain | undefined {
           if (!c) return undefined
           copy.push(c)
         }
-        return { kind: 'apply-edits', id: m.id, edits: copy, nonce: m.nonce }
+        if (m.base !== undefined && !isNonce(m.base)) return undefined
+        return { kind: 'apply-edits', id: m.id, edits: copy, nonce: m.nonce, ...(m.base !== undefined ? { base: m.base } : {}) }
       }
       case 'select': {
         const r = rangeOf(m.range)
@@ -212,7 +218,8 @@ export function readToMain(data: unknown): ToMain | undefined {
           if (!c) return undefined
           copy.push(c)
         }
-        return { kind: 'marks', id: m.id, marks: copy, length: m.length, nonce: m.nonce }
+        if (m.base !== undefined && !isNonce(m.base)) return undefined
+        return { kind: 'marks', id: m.id, marks: copy, length: m.length, nonce: m.nonce, ...(m.base !== undefined ? { base: m.base } : {}) }
       }
       default:
         return undefined

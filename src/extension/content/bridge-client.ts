@@ -98,7 +98,9 @@ export class BridgeClient {
 
   /** Sends a write, a selection or marks to the MAIN world; resolves with its result (or a timeout). */
   async request(req: Request): Promise<BridgeResult> {
-    const reply = await this.ask({ ...req, nonce: newNonce() } as ToMain & { nonce: string; id: string })
+    // Writes and marks are for the text this side holds: the MAIN world refuses them if the editor moved on.
+    const base = req.kind === 'set-text' || req.kind === 'apply-edits' || req.kind === 'marks' ? this.reads.get(req.id)?.base : undefined
+    const reply = await this.ask({ ...req, nonce: newNonce(), ...(base ? { base } : {}) } as ToMain & { nonce: string; id: string })
     if (!reply) return { ok: false, error: 'the console editor did not answer' }
     if (reply.kind !== 'result') return { ok: false, error: 'unexpected reply' }
     return { ok: reply.ok, ...(reply.error ? { error: reply.error } : {}) }

@@ -122,7 +122,9 @@ export class Controller {
     if (!s.analysis || !s.fresh) return
     // What the panel's first view lists (validation and security risks, merged); before it has rendered, the analysis's own.
     const marks = marksFor(s.markedFindings ?? findingsToMark(s.analysis))
-    const key = JSON.stringify([s.text.length, marks])
+    // The same marks as shown: nothing to send (typing elsewhere in the policy leaves them where they are,
+    // and each update costs the console a render of its editor's status bar).
+    const key = JSON.stringify(marks)
     if (key === a.marks) return
     a.marks = key
     void this.bridge.setMarks(s.id, marks, s.text).then((r) => {

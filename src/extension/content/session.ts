@@ -15,7 +15,11 @@ export function toAceRange(r: Range): AceRange {
   return { start: { row: Math.max(0, r.start.line - 1), column: Math.max(0, r.start.column - 1) }, end: { row: Math.max(0, r.end.line - 1), column: Math.max(0, r.end.column - 1) } }
 }
 
-const TYPING_DEBOUNCE_MS = 120
+/** The bridge reports a change only after a pause in typing (140 ms, bridge/main-world.ts); this only coalesces. */
+const TYPING_DEBOUNCE_MS = 10
+const STALE_WRITE = 'The policy changed since the findings were computed; nothing was changed. Try again once they refresh.'
+/** How long the first view waits for the least-privilege suggestions before showing validation alone. */
+const ADVICE_WAIT_MS = 80
 
 /** Calls every listener; one view's bug must not stop the others. */
 function callEach(listeners: Iterable<() => void>): void {
@@ -152,6 +156,22 @@ export class EditorSession {
           this.rerun = true
           continue
         }
+        // Suggestions usually follow within a few milliseconds: wait that long, so the panel and the editor's
+        // marks update once per pause in typing, not twice (each update costs the page a render).
+        const advising = engine.advise(validated, opts)
+        advising.catch(() => undefined) // awaited below unless the text moved on first
+        const quick = await Promise.race([advising.then((a) => ({ a })), new Promise<undefined>((r) => setTimeout(() => r(undefined), ADVICE_WAIT_MS))])
+        if (text !== this.text) {
+          this.rerun = true
+          continue
+        }
+        if (quick) {
+          // Shown by the one notification below (finally), with `analysing` off.
+          this.analysis = quick.a
+          this.error = undefined
+          this.markFirstFindings()
+          continue
+        }
         // Keep the previous suggestions on screen while the new ones are computed.
         const previous = this.analysis
         this.analysis = {
@@ -163,12 +183,12 @@ export class EditorSession {
         this.error = undefined
         this.notify()
         this.markFirstFindings()
-        await new Promise((r) => setTimeout(r, 0))
+        const advised = await advising
         if (text !== this.text || this.rerun) {
           this.rerun = true
           continue
         }
-        this.analysis = await engine.advise(validated, opts)
+        this.analysis = advised
       } while (this.rerun)
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e)
@@ -198,14 +218,14 @@ export class EditorSession {
   }
 
   async applyFix(fix: Fix): Promise<{ ok: boolean; error?: string }> {
-    if (!this.fresh) return { ok: false, error: 'The policy changed; wait for the findings to refresh.' }
+    if (!this.fresh) return { ok: false, error: STALE_WRITE }
     const edits: AceEdit[] = fix.edits.map((e) => ({ range: toAceRange(e.range), text: e.newText }))
     return this.write(this.bridge.request({ kind: 'apply-edits', id: this.id, edits }))
   }
 
   /** Several fixes at once ("Fix all safe"): their edits must not overlap; one undo step. */
   async applyFixes(fixes: Fix[]): Promise<{ ok: boolean; error?: string }> {
-    if (!this.fresh) return { ok: false, error: 'The policy changed; wait for the findings to refresh.' }
+    if (!this.fresh) return { ok: false, error: STALE_WRITE }
     const edits: AceEdit[] = fixes.flatMap((f) => f.edits.map((e) => ({ range: toAceRange(e.range), text: e.newText })))
     return this.write(this.bridge.request({ kind: 'apply-edits', id: this.id, edits }))
   }
@@ -238,7 +258,8 @@ export class EditorSession {
 
   private async write(p: Promise<{ ok: boolean; error?: string }>): Promise<{ ok: boolean; error?: string }> {
     const r = await p
-    this.lastWrite = r
+    // The MAIN world refuses a write computed from text the user has typed past (bridge/main-world.ts movedOn).
+    this.lastWrite = !r.ok && r.error === 'the text changed' ? { ok: false, error: STALE_WRITE } : r
     this.notify()
     return r
   }
