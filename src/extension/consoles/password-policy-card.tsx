@@ -3,6 +3,7 @@
  * form as the user edits it against CIS AWS Foundations Benchmark v3.0.0 and Security Hub's IAM controls,
  * and fills in a compliant setting on request. Reads and writes only the form; never throws into the page.
  */
+import { onlyTyping } from '../shared/typing'
 import { render } from 'preact'
 import { attachGuardedShadow } from '../shared/trusted'
 import { loadShadowMode } from '../shared/shadow-mode'
@@ -132,6 +133,7 @@ export function startPasswordPolicyWatcher(): void {
   try {
     new MutationObserver((records) => {
       if (host && records.every((r) => r.target === host || host!.contains(r.target as Node))) return
+      if (onlyTyping(records)) return
       schedule()
     }).observe(document.body, { childList: true, subtree: true })
     window.addEventListener('hashchange', schedule)

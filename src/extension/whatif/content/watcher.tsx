@@ -4,6 +4,7 @@
  * opens the What-if tab (loaded on first open). Pages with an editor also get the What-if tab in the
  * editor's panel. Read-only, and guarded: an unknown layout means no card, never an error.
  */
+import { onlyTyping } from '../../shared/typing'
 import { render } from 'preact'
 import { useState } from 'preact/hooks'
 import { readIdentity } from '../../consoles/identity'
@@ -168,6 +169,7 @@ export function startWhatIfWatcher(): void {
       new MutationObserver((records) => {
         // Our own card's changes happen in its shadow root and are not seen here; ignore the host itself.
         if (records.every((r) => mounted && (r.target === mounted.host || mounted.host.contains(r.target as Node)))) return
+        if (onlyTyping(records)) return
         schedule()
       }).observe(document.body, { childList: true, subtree: true, characterData: true })
       window.addEventListener('hashchange', schedule)

@@ -1,3 +1,4 @@
+import { onlyTyping } from '../../shared/typing'
 import { useEffect, useState } from 'preact/hooks'
 import { readIdentity } from '../../consoles/identity'
 import { readPage, type PageEditor, type PageReading } from '../../consoles/readers'
@@ -72,7 +73,9 @@ export function usePageReadings(editors: PageEditor[], doc: Document | undefined
     run()
     let observer: MutationObserver | undefined
     try {
-      observer = new MutationObserver(schedule)
+      observer = new MutationObserver((records) => {
+        if (!onlyTyping(records, doc)) schedule()
+      })
       observer.observe(doc.body, { childList: true, subtree: true, characterData: true })
     } catch {
       observer = undefined
