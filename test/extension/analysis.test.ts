@@ -15,7 +15,7 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage: () 
 import { ANALYSIS_TRUNCATED } from '../../src/engine/findings/budget'
 import { AnalysisClient } from '../../src/extension/content/analysis-client'
 import { advise, ANALYSE_MAX_CHARS, validate } from '../../src/extension/shared/analysis'
-import { isAnalysisRequest } from '../../src/extension/shared/analysis-protocol'
+import { ANALYSIS_MESSAGE, isAnalysisRequest } from '../../src/extension/shared/analysis-protocol'
 
 const POLICY = JSON.stringify(
   { Version: '2012-10-17', Statement: [{ Sid: 'Esc', Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances', 's3:GetObject'], Resource: '*' }] },
@@ -80,5 +80,31 @@ describe('analysis client', () => {
     expect(isAnalysisRequest({ v: 1, type: 'iam-sidekick-analysis', op: 'validate', text: 1, opts: { policyType: 'identity' } })).toBe(false)
     expect(isAnalysisRequest({ v: 1, type: 'iam-sidekick-analysis', op: 'validate', text: '{}', opts: { policyType: 'root' } })).toBe(false)
     expect(isAnalysisRequest({ v: 1, type: 'iam-sidekick-analysis', op: 'warm' })).toBe(true)
+  })
+})
+
+describe('the first view’s extras come with the analysis (computed where the engine runs)', () => {
+  it('validation already carries policy-type sense: a trust policy in an identity-policy editor', async () => {
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, null, 2)
+    const v = await validate(trust, { policyType: 'identity', holds: 'identity' })
+    expect(v.extras?.text).toBe(trust)
+    expect(v.extras?.kindFinding?.code).toBe('POLICY_TYPE_MISMATCH')
+    // No page type (the user chose one, or the page does not say): no policy-type sense.
+    expect((await validate(trust, { policyType: 'identity' })).extras?.kindFinding).toBeUndefined()
+  })
+
+  it('suggestions carry how bad each public grant is (public write is worse than public read)', async () => {
+    const bucket = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::b/*' }] }, null, 2)
+    const opts = { policyType: 'resource' as const, holds: 'resource' as const, resourceType: 'AWS::S3::Bucket' }
+    const a = await advise(await validate(bucket, opts), opts)
+    expect(Object.values(a.extras?.publicLevels ?? {})).toContain('write')
+  })
+
+  it('the background refuses a malformed holds option', () => {
+    const req = (holds: unknown) => ({ v: 1, type: ANALYSIS_MESSAGE, op: 'validate', text: '{}', opts: { policyType: 'identity', holds } })
+    expect(isAnalysisRequest(req('trust'))).toBe(true)
+    expect(isAnalysisRequest(req(undefined))).toBe(true)
+    expect(isAnalysisRequest(req('auto'))).toBe(false)
+    expect(isAnalysisRequest(req(7))).toBe(false)
   })
 })

@@ -129,6 +129,7 @@ export class EditorSession {
     const id = this.identity
     return {
       policyType: this.policyType,
+      ...(!this.chosenPolicyType && this.pagePolicyType !== 'auto' ? { holds: this.pagePolicyType } : {}),
       ...(this.resourceType && this.policyType === 'resource' ? { resourceType: this.resourceType } : {}),
       ...(id.accountId ? { accountId: id.accountId } : {}),
       ...(id.region ? { region: id.region } : {}),

@@ -3,7 +3,7 @@ import type { EditorSession } from '../content/session'
 import type { Dock, PanelSettings } from '../content/settings'
 import type { TemplatesTabProps } from '../templates/ui/TemplatesTab'
 import type { WhatIfTabProps } from '../whatif/WhatIfTab'
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect } from 'preact/hooks'
 import { trusted } from '../shared/trusted'
 import { ChangesInAccess } from './ChangesInAccess'
 import { FindingsTab, verdictSummary } from './FindingsTab'
@@ -17,31 +17,10 @@ import { useSession } from './use-session'
 import { useSuppressions } from './use-suppressions'
 import { buildVerdict, type VerdictExtras } from './verdict'
 
-const loadExtras = () => import('./verdict-extras')
-
-/** Policy-type sense and public-access levels for the analysed text (engine chunk, computed after the analysis). */
-function useVerdictExtras(s: EditorSession): VerdictExtras | undefined {
-  const a = s.analysis
-  const holds = s.chosenPolicyType || s.pagePolicyType === 'auto' ? undefined : s.pagePolicyType
-  const suggestions = a && a.adviceText === a.text ? a.suggestions : undefined
-  const [extras, setExtras] = useState<VerdictExtras | undefined>()
-  useEffect(() => {
-    if (!a) return
-    let live = true
-    // When the page is idle: typing in the console's editor never waits for it.
-    const idle = (fn: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 400 }) : setTimeout(fn, 0))
-    idle(() => {
-      if (!live) return
-      loadExtras()
-        .then((m) => m.verdictExtras(a.text, holds, suggestions))
-        .then((x) => live && setExtras(x))
-        .catch(() => undefined)
-    })
-    return () => {
-      live = false
-    }
-  }, [a?.text, holds, suggestions])
-  return extras && a && extras.text === a.text ? extras : undefined
+/** Policy-type sense and public-access levels for the analysed text (computed with the analysis, in the background). */
+function verdictExtrasOf(s: EditorSession): VerdictExtras | undefined {
+  const x = s.analysis?.extras
+  return x && x.text === s.analysis?.text ? x : undefined
 }
 
 const loadTemplates = () => import('../templates/ui/TemplatesTab').then((m) => m.TemplatesTab)
@@ -68,7 +47,7 @@ export function Panel({ session: s0, settings, onSettings }: PanelProps) {
   const dark = useConsoleDark()
   const a = s.analysis
   const suppressions = useSuppressions()
-  const extras = useVerdictExtras(s)
+  const extras = verdictExtrasOf(s)
   const verdict = buildVerdict({
     findings: a?.findings ?? [],
     suggestions: a && a.adviceText === a.text ? a.suggestions : undefined,

@@ -4,16 +4,9 @@
  */
 import { SEVERITIES, type Finding, type Fix, type Severity, type Suggestion } from '../../engine/findings/types'
 
-export type PublicLevel = 'permissions' | 'write' | 'read'
+import type { PublicLevel, VerdictExtras } from '../shared/verdict-extras'
 
-/** Computed lazily in the engine chunk (verdict-extras.ts) for one text. */
-export interface VerdictExtras {
-  text: string
-  /** The text is clearly another kind of policy than the editor holds. */
-  kindFinding?: Finding
-  /** PUBLIC_ACCESS suggestions by `line:column` of their start: the worst access level the public gets. */
-  publicLevels: Record<string, PublicLevel>
-}
+export type { PublicLevel, VerdictExtras }
 
 /** One card: a finding, or one cause standing for `group.count` members. */
 export interface Card {

@@ -21,6 +21,7 @@ function isOptions(x: unknown): x is AnalyseOptions {
   const o = x as Record<string, unknown>
   if (typeof o.policyType !== 'string' || !POLICY_TYPES.has(o.policyType)) return false
   for (const k of ['resourceType', 'accountId', 'region', 'partition'] as const) if (o[k] !== undefined && typeof o[k] !== 'string') return false
+  if (o.holds !== undefined && (typeof o.holds !== 'string' || o.holds === 'auto' || !POLICY_TYPES.has(o.holds))) return false
   return true
 }
 

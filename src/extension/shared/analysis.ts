@@ -7,6 +7,7 @@
  * says so with an ANALYSIS_TRUNCATED finding (issue 17). The content script runs these in the extension's
  * background (src/extension/background/analysis-host.ts), off the console page's main thread.
  */
+import { verdictExtras, type VerdictExtras } from './verdict-extras'
 import { loadCatalogue } from '../../engine/catalogue/bundled'
 import type { Catalogue } from '../../engine/catalogue'
 import { Budget, truncatedFinding } from '../../engine/findings/budget'
@@ -31,6 +32,8 @@ export interface Analysis {
   /** The text the suggestions were computed for (their fixes apply only to it). */
   adviceText?: string
   explanation?: { summary: string; statements: { index: number; sid?: string; text: string }[] }
+  /** Policy-type sense and public-access levels for `adviceText` (./verdict-extras.ts). */
+  extras?: VerdictExtras
   /** Milliseconds spent in the engine (not counting the catalogue's first load). */
   ms: number
 }
@@ -102,6 +105,8 @@ export function detectType(text: string): PolicyType {
 
 export interface AnalyseOptions {
   policyType: PolicyType | 'auto'
+  /** The type of policy the page's editor holds, when the page says so and the user has not chosen another. */
+  holds?: PolicyType
   /** The kind of resource a resource policy is attached to (`AWS::S3::Bucket`...), for its specific checks. */
   resourceType?: string
   accountId?: string
@@ -130,7 +135,14 @@ export async function validate(text: string, opts: AnalyseOptions, budgets: Budg
   // the phase's budget counts the parse too: what is left of it goes to the checks
   const left = Math.max(20, budgets.validate - (performance.now() - started))
   const v = validateModel(model, { catalogue: cat, policyType, budgetMs: Math.round(left), ...(opts.resourceType ? { resourceType: opts.resourceType } : {}) })
-  return { text, policyType: v.policyType ?? policyType, findings: v.findings, ms: performance.now() - started }
+  // Policy-type sense now, so the first view never offers a fix meant for another kind of policy.
+  let extras: VerdictExtras | undefined
+  try {
+    extras = verdictExtras(text, model, cat, opts.holds, [])
+  } catch {
+    extras = undefined
+  }
+  return { text, policyType: v.policyType ?? policyType, findings: v.findings, ...(extras ? { extras } : {}), ms: performance.now() - started }
 }
 
 /**
@@ -164,6 +176,7 @@ export async function advise(a: Analysis, opts: AnalyseOptions, budgets: Budgets
     note.message = `This policy has ${a.text.length.toLocaleString('en-US')} characters, far more than any AWS policy may hold, so least-privilege suggestions and the explanation are not computed here. The command-line tool (iam-sidekick suggest) computes them without a limit.`
     return { ...a, suggestions: [note], adviceText: a.text, ms: a.ms + performance.now() - started }
   }
+  let extras: VerdictExtras | undefined
   if (!a.findings.some((f) => f.code === 'JSON_SYNTAX_ERROR')) {
     try {
       const model = modelFor(a.text)
@@ -188,8 +201,13 @@ export async function advise(a: Analysis, opts: AnalyseOptions, budgets: Budgets
     } catch {
       explanation = undefined
     }
+    try {
+      extras = verdictExtras(a.text, modelFor(a.text), cat, opts.holds, suggestions)
+    } catch {
+      extras = undefined
+    }
   }
-  return { ...a, suggestions, adviceText: a.text, ...(explanation ? { explanation } : {}), ms: a.ms + performance.now() - started }
+  return { ...a, suggestions, adviceText: a.text, ...(explanation ? { explanation } : {}), ...(extras ? { extras } : {}), ms: a.ms + performance.now() - started }
 }
 
 /** Lets the thread handle other work between phases (input, rendering, when it is the page's). */

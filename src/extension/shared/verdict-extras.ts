@@ -1,14 +1,22 @@
 /**
- * What the first view needs beyond validation and suggestions, computed in the engine chunk (loaded
- * lazily with it): policy-type sense, and how bad each public grant is (public write or permissions
- * management is worse than public read).
+ * What the first view needs beyond validation and suggestions: policy-type sense, and how bad each public
+ * grant is (public write or permissions management is worse than public read). Computed with the
+ * suggestions, where the engine runs (./analysis.ts, in the extension's background), on the same model.
  */
-import { loadCatalogue } from '../../engine/catalogue/bundled'
 import type { Catalogue } from '../../engine/catalogue'
 import type { Finding, PolicyType, Suggestion } from '../../engine/findings/types'
-import { buildPolicyModel, type PolicyModel } from '../../engine/model'
+import type { PolicyModel } from '../../engine/model'
 import { policyKindFinding } from '../../engine/validate/policy-kind'
-import type { PublicLevel, VerdictExtras } from './verdict'
+
+export type PublicLevel = 'permissions' | 'write' | 'read'
+
+export interface VerdictExtras {
+  text: string
+  /** The text is clearly another kind of policy than the editor holds. */
+  kindFinding?: Finding
+  /** PUBLIC_ACCESS suggestions by `line:column` of their start: the worst access level the public gets. */
+  publicLevels: Record<string, PublicLevel>
+}
 
 function containsPoint(r: Finding['range'], p: Finding['range']['start']): boolean {
   const after = p.line > r.start.line || (p.line === r.start.line && p.column >= r.start.column)
@@ -30,14 +38,8 @@ function levelOf(model: PolicyModel, cat: Catalogue, s: Suggestion): PublicLevel
   return worst
 }
 
-export async function verdictExtras(text: string, holds: PolicyType | undefined, suggestions: Suggestion[] | undefined): Promise<VerdictExtras> {
+export function verdictExtras(text: string, model: PolicyModel, cat: Catalogue, holds: PolicyType | undefined, suggestions: readonly Suggestion[]): VerdictExtras {
   const out: VerdictExtras = { text, publicLevels: {} }
-  let model: PolicyModel
-  try {
-    model = buildPolicyModel(text)
-  } catch {
-    return out
-  }
   try {
     if (holds) {
       const k = policyKindFinding(model, holds)
@@ -46,13 +48,12 @@ export async function verdictExtras(text: string, holds: PolicyType | undefined,
   } catch {
     /* no policy-type sense for this text */
   }
-  const publics = (suggestions ?? []).filter((s) => s.code === 'PUBLIC_ACCESS')
-  if (publics.length) {
+  for (const s of suggestions) {
+    if (s.code !== 'PUBLIC_ACCESS') continue
     try {
-      const cat = await loadCatalogue()
-      for (const s of publics) out.publicLevels[`${s.range.start.line}:${s.range.start.column}`] = levelOf(model, cat, s)
+      out.publicLevels[`${s.range.start.line}:${s.range.start.column}`] = levelOf(model, cat, s)
     } catch {
-      /* levels unknown: plain public access */
+      /* level unknown: plain public access */
     }
   }
   return out
