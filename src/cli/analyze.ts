@@ -5,7 +5,7 @@
 import type { Catalogue } from '../engine/catalogue'
 import { SEVERITIES, sortFindings, type PolicyType, type Severity, type Suggestion } from '../engine/findings/types'
 import { LineIndex } from '../engine/json/positions'
-import { suggestPolicy } from '../engine/suggest'
+import { categoryCode, groupSuggestions, suggestPolicy } from '../engine/suggest'
 import { validatePolicy } from '../engine/validate'
 import type { FailOn } from './config'
 import { readInput, type CliIO } from './io'
@@ -61,6 +61,14 @@ export interface AnalyzeOptions {
   suppressFor: (file: string) => string[]
 }
 
+/** Is this suggestion suppressed by its own code, its category's group code, or a group prefix of its code? */
+function suppressedBy(s: Suggestion, codes: Set<string>): boolean {
+  if (codes.size === 0) return false
+  if (codes.has(s.code) || (s.category && codes.has(categoryCode(s.category)))) return true
+  for (let i = s.code.indexOf('_'); i > 0; i = s.code.indexOf('_', i + 1)) if (codes.has(s.code.slice(0, i))) return true
+  return false
+}
+
 function runServices(input: string | object, policyType: PolicyType | 'auto', resourceType: string | undefined, o: AnalyzeOptions, suppress: string[]) {
   const findings: Suggestion[] = []
   let resolved: PolicyType = policyType === 'auto' ? 'identity' : policyType
@@ -73,7 +81,9 @@ function runServices(input: string | object, policyType: PolicyType | 'auto', re
   }
   if (o.mode !== 'validate') {
     const kept = new Set(suppress.map((c) => c.trim().toUpperCase()))
-    const s = suggestPolicy(input, {
+    // Suppressed before grouping: a member's code drops it from its group, a group's code drops every member.
+    const all = suggestPolicy(input, {
+      group: false,
       catalogue: o.catalogue,
       policyType: o.mode === 'check' ? resolved : policyType,
       ...(o.account ? { account: o.account } : {}),
@@ -82,10 +92,9 @@ function runServices(input: string | object, policyType: PolicyType | 'auto', re
       // Date conditions are judged at the moment the command runs (the engine itself never reads the clock).
       now: Date.now(),
     })
-    for (const f of s) {
-      if (kept.has(f.code)) suppressed++
-      else findings.push(f)
-    }
+    const shown = all.filter((f) => !suppressedBy(f, kept))
+    suppressed += all.length - shown.length
+    findings.push(...groupSuggestions(shown))
   }
   return { policyType: resolved, findings: o.mode === 'check' ? sortFindings(findings) : findings, suppressed }
 }

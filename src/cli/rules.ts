@@ -4,7 +4,8 @@
  * and to reject unknown codes in --suppress and the config file.
  */
 import type { Severity } from '../engine/findings/types'
-import { PRIVESC_METHODS } from '../engine/suggest'
+import { SEVERITIES } from '../engine/findings/types'
+import { groupCodes, PRIVESC_METHODS } from '../engine/suggest'
 import { CHECKS } from '../engine/validate'
 
 export interface Rule {
@@ -64,6 +65,15 @@ export function allRules(): Map<string, Rule> {
   for (const m of PRIVESC_METHODS) {
     const code = `PRIVILEGE_ESCALATION_${m.id}`
     if (!map.has(code)) map.set(code, { code, title: `Privilege escalation: the holder can ${m.how}`, severity: 'SECURITY_WARNING', helpUri: m.learnMore })
+  }
+  // The codes a group of suggestions carries (a category, or its members' common prefix): `--suppress` takes
+  // them too, and drops every member.
+  const suggestionCodes = [...SUGGEST_RULES.map(([code]) => code), ...PRIVESC_METHODS.map((m) => `PRIVILEGE_ESCALATION_${m.id}`)]
+  for (const code of groupCodes(suggestionCodes)) {
+    if (map.has(code)) continue
+    const members = suggestionCodes.filter((c) => c.startsWith(code + '_')).map((c) => map.get(c)?.severity ?? 'SUGGESTION')
+    const severity = SEVERITIES.find((sev) => members.includes(sev)) ?? 'WARNING'
+    map.set(code, { code, title: `Grouped findings: ${code.toLowerCase().replace(/_/g, ' ')} (several places or methods with one cause)`, severity, helpUri: LEAST_PRIVILEGE })
   }
   for (const r of CLI_RULES) map.set(r.code, r)
   cached = map

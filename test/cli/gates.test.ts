@@ -40,6 +40,32 @@ describe('--fail-on', () => {
   })
 })
 
+describe('--suppress and grouped suggestions', () => {
+  const WIDE = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*', 'ec2:*', 'sqs:*', 'sns:*', 'iam:*'], Resource: '*' }] }, null, 2)
+  type Out = { suggestions: { code: string; group?: { count: number; members: { code: string }[] } }[] }
+  /** Every suggestion's own code: a group's members, or the suggestion itself. */
+  const codesOf = (o: Out) => o.suggestions.flatMap((s) => (s.group ? s.group.members.map((m) => m.code) : [s.code]))
+
+  it('a group’s code, as the output shows it, is accepted and drops every member', async () => {
+    const f = file('suppress/wide.json', WIDE)
+    const before = JSON.parse((await runCli(['suggest', '--no-config', '--format', 'json', f])).stdout) as Out
+    const group = before.suggestions.find((s) => s.code === 'PRIVILEGE_ESCALATION' && s.group)
+    expect(group?.group?.count).toBeGreaterThan(1)
+    const r = await runCli(['suggest', '--no-config', '--format', 'json', '--suppress', 'PRIVILEGE_ESCALATION', f])
+    expect(r.code).toBe(0)
+    expect(codesOf(JSON.parse(r.stdout) as Out).filter((c) => c.startsWith('PRIVILEGE_ESCALATION'))).toEqual([])
+  })
+
+  it('a member’s code drops it from its group, and the rest stay grouped', async () => {
+    const f = file('suppress/wide2.json', WIDE)
+    const before = codesOf(JSON.parse((await runCli(['suggest', '--no-config', '--format', 'json', f])).stdout) as Out)
+    const member = before.find((c) => c.startsWith('PRIVILEGE_ESCALATION_'))!
+    const after = codesOf(JSON.parse((await runCli(['suggest', '--no-config', '--format', 'json', '--suppress', member, f])).stdout) as Out)
+    expect(after).not.toContain(member)
+    expect(after.filter((c) => c.startsWith('PRIVILEGE_ESCALATION_')).length).toBe(before.filter((c) => c.startsWith('PRIVILEGE_ESCALATION_')).length - before.filter((c) => c === member).length)
+  })
+})
+
 describe('.iam-sidekick.json', () => {
   it('is found upward from the working directory; per-file suppressions are relative to it; failOn applies', async () => {
     const project = join(root, 'project')

@@ -41,15 +41,18 @@ export interface Finding {
   learnMore?: string
 }
 
-export type SuggestionCategory =
-  | 'privilege-escalation'
-  | 'data-exfiltration'
-  | 'resource-exposure'
-  | 'credentials-exposure'
-  | 'infrastructure-modification'
-  | 'wildcard'
-  | 'redundant'
-  | 'missing-condition'
+export const SUGGESTION_CATEGORIES = [
+  'privilege-escalation',
+  'data-exfiltration',
+  'resource-exposure',
+  'credentials-exposure',
+  'infrastructure-modification',
+  'wildcard',
+  'redundant',
+  'missing-condition',
+] as const
+
+export type SuggestionCategory = (typeof SUGGESTION_CATEGORIES)[number]
 
 export interface Suggestion extends Finding {
   category?: SuggestionCategory

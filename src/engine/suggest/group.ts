@@ -5,7 +5,7 @@
  * 2. the same code at several places (twenty `service:*` entries) becomes one;
  * 3. if a policy still has more than MAX_TOP_LEVEL items, its categories with several items become one each.
  */
-import { sortFindings, SEVERITIES, type Fix, type Suggestion, type SuggestionCategory } from '../findings/types'
+import { sortFindings, SEVERITIES, SUGGESTION_CATEGORIES, type Fix, type Suggestion, type SuggestionCategory } from '../findings/types'
 import { lazyFixes, nameList } from './context'
 
 /** Above this many top-level items, same-category items are folded too. */
@@ -44,8 +44,26 @@ function groupCode(members: Suggestion[], category: SuggestionCategory | undefin
   let prefix = codes[0]!
   for (const c of codes) while (!c.startsWith(prefix)) prefix = prefix.slice(0, -1)
   prefix = prefix.replace(/_[^_]*$/, '').replace(/_$/, '')
-  if (prefix.length >= 6) return prefix
+  if (prefix.length >= GROUP_PREFIX_MIN) return prefix
+  return categoryCode(category)
+}
+
+/** A group's code is its members' common code prefix (cut at `_`) when at least this long. */
+export const GROUP_PREFIX_MIN = 6
+
+/** The code of a group that spans a whole category: `privilege-escalation` → `PRIVILEGE_ESCALATION`. */
+export function categoryCode(category: SuggestionCategory | undefined): string {
   return (category ?? 'suggestion').toUpperCase().replace(/-/g, '_')
+}
+
+/**
+ * The codes a group of these member codes may carry: every category's code, and every `_`-cut prefix of a
+ * member code at least GROUP_PREFIX_MIN long (for a command line that accepts them in --suppress).
+ */
+export function groupCodes(memberCodes: Iterable<string>): Set<string> {
+  const out = new Set<string>(SUGGESTION_CATEGORIES.map(categoryCode))
+  for (const code of memberCodes) for (let i = code.indexOf('_'); i > 0; i = code.indexOf('_', i + 1)) if (i >= GROUP_PREFIX_MIN) out.add(code.slice(0, i))
+  return out
 }
 
 /** What one member is about, in a few words: the part of its code after the group's code. */
