@@ -7,7 +7,7 @@
  * content script's requests nor forge replies to them.
  */
 import { editorOf, type AceAnnotation, type AceDynamicMarker, type AceEditor, type AceLayerConfig, type AceMarkerLayer, type AceRangeConstructor, type AceRangeObject, type AceSession } from './ace-types'
-import { EDITOR_ID_ATTRIBUTE, isToMainEnvelope, readToMain, wrap, type AceEdit, type AceRange, type EditorMark, type FromMain, type ToMain } from './protocol'
+import { EDITOR_ID_ATTRIBUTE, TEXT_MOVED_ON, isToMainEnvelope, readToMain, wrap, type AceEdit, type AceRange, type EditorMark, type FromMain, type ToMain } from './protocol'
 import { changedSpan } from '../shared/text-diff'
 
 // Taken before any page script runs: the page may replace these later.
@@ -484,7 +484,7 @@ function handle(msg: ToMain): void {
       case 'read':
         return read(t, msg.nonce, msg.base)
       case 'marks':
-        if (msg.marks.length && (t.editor.getValue().length !== msg.length || movedOn(t, msg.base))) return reply(false, 'the text changed')
+        if (msg.marks.length && (t.editor.getValue().length !== msg.length || movedOn(t, msg.base))) return reply(false, TEXT_MOVED_ON)
         showMarks(t, msg.marks)
         return reply(true)
       case 'select': {
@@ -500,7 +500,7 @@ function handle(msg: ToMain): void {
           // The user typed since the content script last read: tell it now, so it reads again.
           if (t.timer !== undefined) pristine.clearTimeout(t.timer)
           reportChange(t)
-          return reply(false, 'the text changed')
+          return reply(false, TEXT_MOVED_ON)
         }
         if (msg.kind === 'set-text') setText(t.editor, msg.text)
         else if (msg.kind === 'undo') {

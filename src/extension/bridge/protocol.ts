@@ -20,6 +20,8 @@ export const EDITOR_ID_ATTRIBUTE = 'data-iam-sidekick-editor'
 export const MAX_TEXT = 512 * 1024
 /** Most marks one editor shows. */
 export const MAX_MARKS = 500
+/** The error of a write or marks request refused because the editor's text moved on from the request's `base`. */
+export const TEXT_MOVED_ON = 'the text changed'
 const MAX_MESSAGE = 1000
 
 /** 0-based Ace position. */

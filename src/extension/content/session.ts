@@ -4,7 +4,7 @@
  * the bridge into Ace.
  */
 import type { Finding, Fix, PolicyType, Range } from '../../engine/findings/types'
-import type { AceEdit, AceRange } from '../bridge/protocol'
+import { TEXT_MOVED_ON, type AceEdit, type AceRange } from '../bridge/protocol'
 import type { ConsolePage, PagePolicyType } from '../consoles'
 import type { ConsoleIdentity } from '../consoles/identity'
 import type { AnalyseOptions, Analysis } from '../shared/analysis'
@@ -260,7 +260,7 @@ export class EditorSession {
   private async write(p: Promise<{ ok: boolean; error?: string }>): Promise<{ ok: boolean; error?: string }> {
     const r = await p
     // The MAIN world refuses a write computed from text the user has typed past (bridge/main-world.ts movedOn).
-    this.lastWrite = !r.ok && r.error === 'the text changed' ? { ok: false, error: STALE_WRITE } : r
+    this.lastWrite = !r.ok && r.error === TEXT_MOVED_ON ? { ok: false, error: STALE_WRITE } : r
     this.notify()
     return r
   }
