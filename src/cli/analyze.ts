@@ -5,10 +5,11 @@
 import type { Catalogue } from '../engine/catalogue'
 import { SEVERITIES, sortFindings, type PolicyType, type Severity, type Suggestion } from '../engine/findings/types'
 import { LineIndex } from '../engine/json/positions'
-import { categoryCode, groupSuggestions, suggestPolicy } from '../engine/suggest'
+import { categoryCode, codePrefixes, groupSuggestions, suggestPolicy } from '../engine/suggest'
 import { validatePolicy } from '../engine/validate'
 import type { FailOn } from './config'
 import { readInput, type CliIO } from './io'
+import { allRules } from './rules'
 import { extractCloudFormationPolicies } from './sources/cloudformation'
 import { detectKind } from './sources/detect'
 import type { InputFile } from './sources/files'
@@ -61,12 +62,13 @@ export interface AnalyzeOptions {
   suppressFor: (file: string) => string[]
 }
 
-/** Is this suggestion suppressed by its own code, its category's group code, or a group prefix of its code? */
-function suppressedBy(s: Suggestion, codes: Set<string>): boolean {
-  if (codes.size === 0) return false
+/**
+ * Is this suggestion suppressed: by its own code, by its category's group code, or by a group-only code that
+ * prefixes its code? (A member's exact code drops that member alone, even where other codes extend it.)
+ */
+function suppressedBy(s: Suggestion, codes: ReadonlySet<string>, groupOnly: ReadonlySet<string>): boolean {
   if (codes.has(s.code) || (s.category && codes.has(categoryCode(s.category)))) return true
-  for (let i = s.code.indexOf('_'); i > 0; i = s.code.indexOf('_', i + 1)) if (codes.has(s.code.slice(0, i))) return true
-  return false
+  return groupOnly.size > 0 && codePrefixes(s.code).some((p) => groupOnly.has(p))
 }
 
 function runServices(input: string | object, policyType: PolicyType | 'auto', resourceType: string | undefined, o: AnalyzeOptions, suppress: string[]) {
@@ -92,7 +94,9 @@ function runServices(input: string | object, policyType: PolicyType | 'auto', re
       // Date conditions are judged at the moment the command runs (the engine itself never reads the clock).
       now: Date.now(),
     })
-    const shown = all.filter((f) => !suppressedBy(f, kept))
+    const rules = allRules()
+    const groupOnly = new Set([...kept].filter((c) => rules.get(c)?.group))
+    const shown = kept.size ? all.filter((f) => !suppressedBy(f, kept, groupOnly)) : all
     suppressed += all.length - shown.length
     findings.push(...groupSuggestions(shown))
   }

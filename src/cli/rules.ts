@@ -13,6 +13,8 @@ export interface Rule {
   title: string
   severity: Severity
   helpUri: string
+  /** Only ever a group's code (a common prefix of member codes), never one a check emits itself. */
+  group?: true
 }
 
 const UG = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/'
@@ -73,7 +75,7 @@ export function allRules(): Map<string, Rule> {
     if (map.has(code)) continue
     const members = suggestionCodes.filter((c) => c.startsWith(code + '_')).map((c) => map.get(c)?.severity ?? 'SUGGESTION')
     const severity = SEVERITIES.find((sev) => members.includes(sev)) ?? 'WARNING'
-    map.set(code, { code, title: `Grouped findings: ${code.toLowerCase().replace(/_/g, ' ')} (several places or methods with one cause)`, severity, helpUri: LEAST_PRIVILEGE })
+    map.set(code, { code, title: `Grouped findings: ${code.toLowerCase().replace(/_/g, ' ')} (several places or methods with one cause)`, severity, helpUri: LEAST_PRIVILEGE, group: true })
   }
   for (const r of CLI_RULES) map.set(r.code, r)
   cached = map

@@ -66,6 +66,20 @@ describe('--suppress and grouped suggestions', () => {
   })
 })
 
+describe('--suppress with a code other codes extend', () => {
+  it('a member’s exact code drops that member only, not the codes that start with it', async () => {
+    const f = file('suppress/ec2.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances', 'ec2:AssociateIamInstanceProfile'], Resource: '*' }] }, null, 2))
+    type Out = { suggestions: { code: string; group?: { members: { code: string }[] } }[] }
+    const leaves = async (args: string[]) => (JSON.parse((await runCli(['suggest', '--no-config', '--format', 'json', ...args, f])).stdout) as Out).suggestions.flatMap((s) => (s.group ? s.group.members.map((m) => m.code) : [s.code]))
+    expect(await leaves([])).toEqual(expect.arrayContaining(['PRIVILEGE_ESCALATION_PASSROLE_EC2', 'PRIVILEGE_ESCALATION_PASSROLE_EC2_INSTANCE_PROFILE']))
+    const after = await leaves(['--suppress', 'PRIVILEGE_ESCALATION_PASSROLE_EC2'])
+    expect(after).not.toContain('PRIVILEGE_ESCALATION_PASSROLE_EC2')
+    expect(after).toContain('PRIVILEGE_ESCALATION_PASSROLE_EC2_INSTANCE_PROFILE')
+    // The group-only prefix drops both.
+    expect((await leaves(['--suppress', 'PRIVILEGE_ESCALATION_PASSROLE'])).filter((c) => c.startsWith('PRIVILEGE_ESCALATION_PASSROLE'))).toEqual([])
+  })
+})
+
 describe('.iam-sidekick.json', () => {
   it('is found upward from the working directory; per-file suppressions are relative to it; failOn applies', async () => {
     const project = join(root, 'project')

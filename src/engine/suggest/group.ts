@@ -62,7 +62,14 @@ export function categoryCode(category: SuggestionCategory | undefined): string {
  */
 export function groupCodes(memberCodes: Iterable<string>): Set<string> {
   const out = new Set<string>(SUGGESTION_CATEGORIES.map(categoryCode))
-  for (const code of memberCodes) for (let i = code.indexOf('_'); i > 0; i = code.indexOf('_', i + 1)) if (i >= GROUP_PREFIX_MIN) out.add(code.slice(0, i))
+  for (const code of memberCodes) for (const p of codePrefixes(code)) out.add(p)
+  return out
+}
+
+/** The `_`-cut proper prefixes of a code that could be a group's code: `A_BB_CC` → `A_BB` (if long enough). */
+export function codePrefixes(code: string): string[] {
+  const out: string[] = []
+  for (let i = code.indexOf('_'); i > 0; i = code.indexOf('_', i + 1)) if (i >= GROUP_PREFIX_MIN) out.push(code.slice(0, i))
   return out
 }
 

@@ -12,7 +12,7 @@ export type { SuggestOptions, WildcardReport, AccessLevelCounts, DangerousAction
 export { PRIVESC_METHODS, type PrivescMethod } from './privesc/methods'
 export { CREDENTIAL_ACTIONS, EXFILTRATION_ACTIONS } from './risk-lists'
 export { detectPolicyType } from './policy-type'
-export { categoryCode, groupCodes, groupSuggestions, MAX_TOP_LEVEL } from './group'
+export { categoryCode, codePrefixes, groupCodes, groupSuggestions, MAX_TOP_LEVEL } from './group'
 
 /**
  * Least-privilege suggestions for one policy, sorted by position; suggestions sharing one cause are grouped

@@ -64,7 +64,6 @@ export interface AlwaysDenies {
   /** Denies with an action whose service part is itself a pattern (`*`, `s3*:…`): they may cover any service. */
   anyService: StatementInfo[]
   byService: Map<string, StatementInfo[]>
-  count: number
 }
 
 function serviceOf(action: string): string | undefined {
@@ -74,10 +73,9 @@ function serviceOf(action: string): string | undefined {
 }
 
 export function alwaysDenies(statements: readonly StatementInfo[]): AlwaysDenies {
-  const out: AlwaysDenies = { anyService: [], byService: new Map(), count: 0 }
+  const out: AlwaysDenies = { anyService: [], byService: new Map() }
   for (const d of statements) {
     if (d.effect !== 'Deny' || d.conditioned || d.notAction || !d.anyPrincipal || d.model.notPrincipal || d.notResource) continue
-    out.count++
     const services = new Set(d.actionItems.map((x) => serviceOf(x.item.value)))
     for (const svc of services) {
       if (svc === undefined) out.anyService.push(d)
@@ -97,7 +95,7 @@ export function alwaysDenies(statements: readonly StatementInfo[]): AlwaysDenies
  * `denies` is `alwaysDenies(statements)`, indexed once per policy: 10,000 statements must not cost 10,000².
  */
 export function fullyDenied(s: StatementInfo, denies: AlwaysDenies): boolean {
-  if (denies.count === 0 || s.effect !== 'Allow' || s.notAction || s.actionItems.length === 0) return false
+  if ((denies.anyService.length === 0 && denies.byService.size === 0) || s.effect !== 'Allow' || s.notAction || s.actionItems.length === 0) return false
   const coversResources = new Map<StatementInfo, boolean>()
   const covers = (d: StatementInfo): boolean => {
     let yes = coversResources.get(d)
